@@ -1,0 +1,108 @@
+#pragma once
+
+#include "Error.h"
+#include "crypto/SecretBytes.h"
+
+#include <QByteArray>
+#include <QMultiHash>
+#include <QString>
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pos {
+
+class Database;
+
+// A cached prepared statement, borrowed from the Database. Bindings are 1-based as in SQLite.
+// Destroying the Query resets the statement and clears its bindings for the next user.
+class Query {
+public:
+    Query(Query&& other) noexcept;
+    Query& operator=(Query&&) = delete;
+    Query(const Query&) = delete;
+    ~Query();
+
+    Query& bind(int index, qint64 value);
+    Query& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
+    Query& bind(int index, bool value) { return bind(index, static_cast<qint64>(value ? 1 : 0)); }
+    Query& bind(int index, const QString& value); // a null QString binds NULL
+    Query& bind(int index, const QByteArray& value);
+    Query& bindNull(int index);
+
+    // Steps once: true with a row to read, false when done.
+    Result<bool> next();
+    // Steps to the end (for INSERT/UPDATE/DELETE).
+    Status run();
+
+    qint64 int64(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    friend class Database;
+    Query(Database* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
+    Database* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+// RAII over one SQLCipher connection: the one place in the product that calls sqlite3_key.
+// Not thread-safe: one Database per thread.
+class Database {
+public:
+    enum class Mode { OpenExisting, CreateNew };
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens (or creates) an encrypted store with a 32-byte raw key and applies the pinned cipher
+    // settings and connection pragmas. On a wrong key, a file that is not an encrypted store, or
+    // a damaged file, returns a clear error naming the file and leaves the file untouched.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecretBytes& key,
+                                                  Mode mode);
+
+    Status exec(const char* sql);
+    Result<Query> query(const char* sql);
+    Result<qint64> scalar(const char* sql); // first column of the first row
+
+    // BEGIN IMMEDIATE / COMMIT / ROLLBACK; prefer Transaction below.
+    Status begin();
+    Status commit();
+    void rollback();
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    const QString& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+    // Turns the current SQLite error into an Error naming the store file; context says what we
+    // were doing ("saving the sale").
+    Error lastError(const QString& context) const;
+
+private:
+    Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    friend class Query;
+    sqlite3* m_db = nullptr;
+    QString m_path;
+    // SQL text -> prepared statements; more than one only while the same SQL runs nested.
+    QMultiHash<QByteArray, sqlite3_stmt*> m_cache;
+};
+
+// Commits only when commit() is called; rolls back otherwise (an early return, an error).
+class Transaction {
+public:
+    static Result<Transaction> begin(Database& db);
+    Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+    Status commit();
+
+private:
+    explicit Transaction(Database* db) : m_db(db) {}
+    Database* m_db = nullptr;
+};
+
+} // namespace pos

@@ -1,0 +1,195 @@
+#include "store/Migrations.h"
+
+namespace pos {
+
+namespace {
+
+// Conventions: money in integer minor units (*_minor), quantities in thousandths (*_milli), tax
+// rates in parts per million (*_ppm: 19% = 190000), times as ISO 8601 UTC text, ids of records
+// that leave the register as UUID text.
+constexpr const char* V1 = R"SQL(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE tax_classes (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE,
+    name      TEXT NOT NULL,
+    rate_ppm  INTEGER NOT NULL CHECK (rate_ppm BETWEEN 0 AND 1000000),
+    inclusive INTEGER NOT NULL CHECK (inclusive IN (0, 1))
+);
+
+CREATE TABLE categories (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE products (
+    id             INTEGER PRIMARY KEY,
+    sku            TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL CHECK (length(name) > 0),
+    price_minor    INTEGER NOT NULL CHECK (price_minor >= 0),
+    cost_minor     INTEGER NOT NULL DEFAULT 0 CHECK (cost_minor >= 0),
+    tax_class_id   INTEGER NOT NULL REFERENCES tax_classes (id),
+    category_id    INTEGER REFERENCES categories (id),
+    active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sold_by_weight INTEGER NOT NULL DEFAULT 0 CHECK (sold_by_weight IN (0, 1))
+);
+CREATE INDEX products_category ON products (category_id);
+
+CREATE TABLE barcodes (
+    code       TEXT PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products (id)
+) WITHOUT ROWID;
+CREATE INDEX barcodes_product ON barcodes (product_id);
+
+-- As-you-type search over name and SKU: an FTS4 index with prefix indexes, kept in step with
+-- products by triggers (external content: the text is stored once, in products).
+CREATE VIRTUAL TABLE product_search USING fts4 (content="products", name, sku, prefix="1,2,3");
+CREATE TRIGGER products_search_ai AFTER INSERT ON products BEGIN
+    INSERT INTO product_search (docid, name, sku) VALUES (new.id, new.name, new.sku);
+END;
+CREATE TRIGGER products_search_bu BEFORE UPDATE ON products BEGIN
+    DELETE FROM product_search WHERE docid = old.id;
+END;
+CREATE TRIGGER products_search_au AFTER UPDATE ON products BEGIN
+    INSERT INTO product_search (docid, name, sku) VALUES (new.id, new.name, new.sku);
+END;
+CREATE TRIGGER products_search_bd BEFORE DELETE ON products BEGIN
+    DELETE FROM product_search WHERE docid = old.id;
+END;
+
+CREATE TABLE customers (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    phone      TEXT,
+    email      TEXT,
+    notes      TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE shifts (
+    id             INTEGER PRIMARY KEY,
+    uuid           TEXT NOT NULL UNIQUE,
+    register_id    TEXT NOT NULL,
+    currency       TEXT NOT NULL,
+    opened_at      TEXT NOT NULL,
+    opened_by      TEXT NOT NULL,
+    float_minor    INTEGER NOT NULL CHECK (float_minor >= 0),
+    closed_at      TEXT,
+    closed_by      TEXT,
+    counted_minor  INTEGER,
+    expected_minor INTEGER
+);
+CREATE UNIQUE INDEX shifts_one_open ON shifts (register_id) WHERE closed_at IS NULL;
+
+CREATE TABLE cash_movements (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    shift_id     INTEGER NOT NULL REFERENCES shifts (id),
+    kind         TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    reason       TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    at           TEXT NOT NULL
+);
+CREATE INDEX cash_movements_shift ON cash_movements (shift_id);
+
+-- Gap-free receipt numbers: the counter moves in the same transaction that stores the sale.
+CREATE TABLE receipt_sequence (
+    register_id TEXT PRIMARY KEY,
+    last_no     INTEGER NOT NULL CHECK (last_no >= 0)
+);
+
+CREATE TABLE sales (
+    id             INTEGER PRIMARY KEY,
+    uuid           TEXT NOT NULL UNIQUE,
+    register_id    TEXT NOT NULL,
+    receipt_no     INTEGER NOT NULL CHECK (receipt_no > 0),
+    shift_id       INTEGER REFERENCES shifts (id),
+    cashier        TEXT NOT NULL,
+    customer_id    INTEGER REFERENCES customers (id),
+    currency       TEXT NOT NULL,
+    subtotal_minor INTEGER NOT NULL,
+    discount_minor INTEGER NOT NULL,
+    tax_minor      INTEGER NOT NULL,
+    total_minor    INTEGER NOT NULL,
+    paid_minor     INTEGER NOT NULL,
+    change_minor   INTEGER NOT NULL CHECK (change_minor >= 0),
+    started_at     TEXT NOT NULL,
+    completed_at   TEXT NOT NULL,
+    UNIQUE (register_id, receipt_no)
+);
+CREATE INDEX sales_shift ON sales (shift_id);
+CREATE INDEX sales_completed ON sales (completed_at);
+
+CREATE TABLE sale_lines (
+    sale_id               INTEGER NOT NULL REFERENCES sales (id),
+    line_no               INTEGER NOT NULL,
+    product_id            INTEGER REFERENCES products (id),
+    sku                   TEXT NOT NULL,
+    name                  TEXT NOT NULL,
+    qty_milli             INTEGER NOT NULL CHECK (qty_milli > 0),
+    unit_price_minor      INTEGER NOT NULL CHECK (unit_price_minor >= 0),
+    line_discount_minor   INTEGER NOT NULL CHECK (line_discount_minor >= 0),
+    order_discount_minor  INTEGER NOT NULL CHECK (order_discount_minor >= 0),
+    net_minor             INTEGER NOT NULL,
+    tax_minor             INTEGER NOT NULL,
+    total_minor           INTEGER NOT NULL,
+    tax_code              TEXT NOT NULL,
+    tax_rate_ppm          INTEGER NOT NULL,
+    tax_inclusive         INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+);
+
+CREATE TABLE sale_tenders (
+    sale_id          INTEGER NOT NULL REFERENCES sales (id),
+    seq              INTEGER NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('cash', 'card')),
+    amount_minor     INTEGER NOT NULL CHECK (amount_minor > 0),
+    tendered_minor   INTEGER NOT NULL CHECK (tendered_minor >= amount_minor),
+    reference        TEXT,
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (sale_id, seq)
+);
+
+-- A completed sale is immutable: corrections are new records (returns, voids) in later issues.
+CREATE TRIGGER sales_immutable_u BEFORE UPDATE ON sales
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be changed'); END;
+CREATE TRIGGER sales_immutable_d BEFORE DELETE ON sales
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be deleted'); END;
+CREATE TRIGGER sale_lines_immutable_u BEFORE UPDATE ON sale_lines
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be changed'); END;
+CREATE TRIGGER sale_lines_immutable_d BEFORE DELETE ON sale_lines
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be deleted'); END;
+CREATE TRIGGER sale_tenders_immutable_u BEFORE UPDATE ON sale_tenders
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be changed'); END;
+CREATE TRIGGER sale_tenders_immutable_d BEFORE DELETE ON sale_tenders
+    BEGIN SELECT RAISE(ABORT, 'a completed sale cannot be deleted'); END;
+
+-- Parked sales: the cart as JSON, until resumed (then deleted) or completed.
+CREATE TABLE held_sales (
+    id       INTEGER PRIMARY KEY,
+    uuid     TEXT NOT NULL UNIQUE,
+    label    TEXT NOT NULL,
+    cashier  TEXT NOT NULL,
+    held_at  TEXT NOT NULL,
+    cart     BLOB NOT NULL
+);
+)SQL";
+
+constexpr Migration All[] = {
+    {1, "catalog, customers, sales, shifts", V1},
+};
+
+} // namespace
+
+std::span<const Migration> storeMigrations()
+{
+    return All;
+}
+
+} // namespace pos
