@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Clock.h"
+#include "Error.h"
+#include "money/Money.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QUuid>
+
+namespace pos {
+
+class Database;
+
+struct Shift {
+    qint64 id = 0;
+    QUuid uuid;
+    QString registerId;
+    QString currency;
+    QDateTime openedAt;
+    QString openedBy;
+    qint64 floatMinor = 0;
+    QDateTime closedAt; // invalid while open
+    QString closedBy;
+    qint64 countedMinor = 0;
+    bool isOpen() const { return !closedAt.isValid(); }
+};
+
+struct TaxLine {
+    QString code;
+    qint64 ratePpm = 0;
+    qint64 netMinor = 0;
+    qint64 taxMinor = 0;
+};
+
+// X report (mid-shift, changes nothing) and Z report (at close) figures.
+struct ShiftReport {
+    bool isFinal = false; // Z
+    Shift shift;
+    qint64 salesCount = 0;
+    qint64 grossMinor = 0; // sum of sale totals
+    qint64 discountMinor = 0;
+    qint64 taxMinor = 0;
+    QList<TaxLine> taxes;
+    qint64 cashSalesMinor = 0; // cash applied to sales (after change)
+    qint64 cardSalesMinor = 0;
+    qint64 cashInMinor = 0;
+    qint64 cashOutMinor = 0;
+    qint64 expectedCashMinor = 0; // float + cash sales + cash in - cash out
+    qint64 countedCashMinor = 0;  // Z only
+    qint64 overShortMinor = 0;    // counted - expected, Z only
+};
+
+class ShiftService {
+public:
+    ShiftService(Database& db, const Clock& clock, IdSource& ids, QString registerId,
+                 QString currency);
+
+    Result<Shift> open(const QString& actor, qint64 floatMinor); // Conflict when one is open
+    Result<Shift> current();                                     // NotFound when none is open
+    Status cashIn(const QString& actor, qint64 amountMinor, const QString& reason);
+    Status cashOut(const QString& actor, qint64 amountMinor,
+                   const QString& reason); // not more than expected cash
+    Result<ShiftReport> xReport();
+    Result<ShiftReport> close(const QString& actor, qint64 countedMinor); // returns the Z report
+    Result<ShiftReport> zReport(qint64 shiftId); // a closed shift's Z again
+    Result<ShiftReport> lastZReport();
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    IdSource& m_ids;
+    QString m_registerId;
+    QString m_currency;
+};
+
+} // namespace pos
