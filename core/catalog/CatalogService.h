@@ -35,6 +35,17 @@ public:
     Result<QList<TaxClass>> taxClasses();
     Result<qint64> productCount();
 
+    // Back office (added): replace a product's fields and barcodes (same checks as addProduct,
+    // NotFound for an unknown id), show/hide it at the till, and the category names A-Z.
+    Status updateProduct(qint64 id, const NewProduct& product);
+    Status setActive(qint64 id, bool active);
+    Result<QList<QString>> categories();
+
+    // The FTS4 MATCH expression search() uses for text: each word (letters and digits only) as a
+    // quoted prefix term, ANDed; empty when text has no words. Anything a user types (quotes,
+    // '-', '*', OR, NEAR, parentheses) is taken as plain text. Public for tests.
+    static QString searchExpression(QStringView text);
+
     const QString& currency() const { return m_currency; }
 
 private:
