@@ -6,6 +6,7 @@
 #include "money/Quantity.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QUuid>
 
@@ -52,7 +53,14 @@ struct CartTotals {
 };
 
 // A sale being rung up: in memory until completed or held. Every change is validated; a refused
-// change leaves the cart as it was.
+// change leaves the cart as it was. Invariants, kept by every change (docs/money.md):
+//   - each line's discount is between 0 and the line's gross (unit price x quantity);
+//   - the order discount is between 0 and the sum of the lines after their own discounts, so a
+//     change that would push it above (a lower quantity, a bigger line discount, removing a line)
+//     is refused with InvalidInput: lower the order discount first;
+//   - counted goods have whole quantities; the currency of every product is the cart's;
+//   - totals() can be computed without overflow.
+// startedAt() is invalid until set; SaleService uses its clock then.
 class Cart {
 public:
     explicit Cart(QString currency, QUuid id = QUuid::createUuid());
