@@ -8,21 +8,31 @@
 namespace pos {
 
 // Serves tests and the demo. Approves every charge unless told to decline the next one; keeps
-// charges by idempotency key so that a repeated key returns the same reference.
+// charges by idempotency key so that a repeated key returns the same reference (and does not
+// charge again; the same key with another amount is a Conflict). References are "SIM-000001",
+// "SIM-000002", ... Amounts must be more than zero. declineNext({}) declines with a generic
+// reason; a repeated key is answered from the first charge and does not use up a decline.
 class SimulatedProcessor final : public PaymentProcessor {
 public:
     Result<QString> charge(const Money& amount, const QString& idempotencyKey) override;
     Status voidCharge(const QString& reference) override;
     QString name() const override { return QStringLiteral("Simulated processor"); }
 
-    void declineNext(QString reason) { m_declineReason = std::move(reason); }
+    void declineNext(QString reason)
+    {
+        m_declineReason = std::move(reason);
+        m_declinePending = true;
+    }
     int chargeCount() const { return static_cast<int>(m_charges.size()); }
     bool isVoided(const QString& reference) const { return m_voided.contains(reference); }
+    int voidCount() const { return static_cast<int>(m_voided.size()); }
 
 private:
     QHash<QString, QString> m_charges; // idempotency key -> reference
+    QHash<QString, Money> m_amounts;   // reference -> amount charged
     QSet<QString> m_voided;
     QString m_declineReason;
+    bool m_declinePending = false;
     quint64 m_next = 0;
 };
 
