@@ -1,0 +1,123 @@
+// pos: the desktop counter. Thin on purpose: hardening, options, translator, then StartupFlow
+// and the CounterWindow from posui.
+#include "CounterWindow.h"
+#include "StartupFlow.h"
+#include "UiResources.h"
+#include "payments/SimulatedProcessor.h"
+#include "sales/SaleService.h"
+#include "store/StoreFile.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QTranslator>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+namespace {
+
+// Keys and card-free but still sensitive sale data live in this process's memory: no core dumps,
+// and no ptrace by other processes of the same user.
+void disableCoreDumps()
+{
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+void installTranslators(QApplication& app)
+{
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("pos"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    disableCoreDumps();
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("pos"));
+    QApplication::setOrganizationDomain(QStringLiteral("pos.example"));
+    QApplication::setApplicationName(QStringLiteral("pos"));
+    QApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Point of Sale"));
+    installTranslators(app);
+    pos::ui::UiResources::applyCounterStyle(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "The point-of-sale counter of this register."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QApplication::translate("main", "Keep the register's store in <dir>/register.db."),
+        QApplication::translate("main", "dir"));
+    const QCommandLineOption demoCatalog(
+        QStringLiteral("demo-catalog"),
+        QApplication::translate("main", "Load the demo catalog into an empty store without "
+                                        "asking."));
+    parser.addOption(dataDir);
+    parser.addOption(demoCatalog);
+    parser.process(app);
+
+    QString storePath;
+    if (parser.isSet(dataDir)) {
+        const QString dir = parser.value(dataDir);
+        if (!QDir().mkpath(dir)) {
+            QMessageBox::critical(
+                nullptr, QApplication::translate("main", "Cannot start"),
+                QApplication::translate("main", "Cannot create the folder %1.").arg(dir));
+            return 2;
+        }
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        storePath = QDir(dir).filePath(QStringLiteral("register.db"));
+    } else {
+        auto path = pos::StoreFile::defaultPath();
+        if (!path) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot start"),
+                                  path.error().message);
+            return 2;
+        }
+        storePath = *path;
+    }
+
+    StartupFlow startup(storePath);
+    auto db = startup.openStore();
+    if (!db)
+        return startup.failed() ? 1 : 0;
+    auto settings = startup.loadOrInitSettings(*db);
+    if (!settings)
+        return 1;
+
+    pos::SystemClock clock;
+    pos::RandomIdSource ids;
+    pos::SimulatedProcessor processor;
+    pos::CatalogService catalog(*db, settings->currency);
+    pos::SaleService sales(*db, clock, ids, processor, settings->registerId);
+    pos::ShiftService shifts(*db, clock, ids, settings->registerId, settings->currency);
+
+    startup.offerDemoCatalog(*db, catalog, !parser.isSet(demoCatalog));
+
+    // Until sign-in exists, the demo opens a cashier session directly.
+    const QString cashier = QStringLiteral("Demo Cashier");
+    if (!startup.ensureShift(shifts, cashier, settings->currency))
+        return startup.failed() ? 1 : 0;
+
+    pos::ui::CounterWindow window(
+        pos::ui::CounterContext{catalog, sales, shifts, clock, *settings, cashier});
+    window.resize(1366, 768);
+    window.showMaximized();
+    return QApplication::exec();
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QDialog>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace pos::ui {
+
+// One number from the cashier: quantity, weight, discount, opening float. The dialog does not
+// judge the number: on OK it hands the text (locale separator turned into '.') to the apply
+// function, which calls core; core's error is shown here and the dialog stays open.
+class AmountDialog : public QDialog {
+    Q_OBJECT
+public:
+    using Apply = std::function<Status(const QString& plainText)>;
+
+    AmountDialog(const QString& title, const QString& prompt, const QString& initial, Apply apply,
+                 QWidget* parent = nullptr);
+
+    void setHint(const QString& hint);
+    QLineEdit* edit() const { return m_edit; }
+
+    void accept() override;
+
+private:
+    Apply m_apply;
+    QLineEdit* m_edit = nullptr;
+    QLabel* m_hint = nullptr;
+    QLabel* m_error = nullptr;
+    QPushButton* m_ok = nullptr;
+};
+
+} // namespace pos::ui

@@ -1,0 +1,105 @@
+#include "CartModel.h"
+
+#include "MoneyText.h"
+
+namespace pos::ui {
+
+CartModel::CartModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void CartModel::setCart(const QList<CartLine>& lines, const CartTotals& totals)
+{
+    beginResetModel();
+    m_lines = lines;
+    m_totals = totals;
+    endResetModel();
+}
+
+int CartModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_lines.size());
+}
+
+int CartModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString CartModel::cell(int row, int column) const
+{
+    const CartLine& line = m_lines.at(row);
+    const QString& cur = m_totals.currency;
+    const bool priced = row < m_totals.lines.size();
+    switch (column) {
+    case Name:
+        return line.name;
+    case Qty:
+        return MoneyText::quantity(line.quantity, line.soldByWeight, m_locale);
+    case UnitPrice: {
+        const QString price = MoneyText::format(line.unitPriceMinor, cur, m_locale);
+        return line.soldByWeight ? tr("%1/kg").arg(price) : price;
+    }
+    case Discount: {
+        if (!priced)
+            return {};
+        const PricedLine& p = m_totals.lines.at(row);
+        if (p.lineDiscountMinor == 0 && p.orderDiscountMinor == 0)
+            return {};
+        // Core keeps the two parts apart; the cart shows both, the order share in brackets.
+        QString text =
+            p.lineDiscountMinor != 0
+                ? QStringLiteral("−%1").arg(MoneyText::format(p.lineDiscountMinor, cur, m_locale))
+                : QString();
+        if (p.orderDiscountMinor != 0) {
+            const QString share =
+                tr("(−%1 order)").arg(MoneyText::format(p.orderDiscountMinor, cur, m_locale));
+            text = text.isEmpty() ? share : QString(text + u' ' + share);
+        }
+        return text;
+    }
+    case LineTotal:
+        return priced ? MoneyText::format(m_totals.lines.at(row).totalMinor, cur, m_locale)
+                      : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant CartModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_lines.size())
+        return {};
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+        return cell(index.row(), index.column());
+    if (role == Qt::TextAlignmentRole) {
+        const bool number = index.column() != Name;
+        return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));
+    }
+    return {};
+}
+
+QVariant CartModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role == Qt::TextAlignmentRole && orientation == Qt::Horizontal)
+        return QVariant::fromValue(Qt::AlignVCenter |
+                                   (section == Name ? Qt::AlignLeft : Qt::AlignRight));
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    switch (section) {
+    case Name:
+        return tr("Item");
+    case Qty:
+        return tr("Qty");
+    case UnitPrice:
+        return tr("Price");
+    case Discount:
+        return tr("Discount");
+    case LineTotal:
+        return tr("Total");
+    default:
+        return {};
+    }
+}
+
+} // namespace pos::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "CounterContext.h"
+#include "sales/Cart.h"
+
+#include <QMainWindow>
+
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace pos::ui {
+
+class Banner;
+class CartModel;
+class CounterStatusBar;
+class SearchResultsList;
+class TotalsPanel;
+
+// The counter screen a cashier runs all day with keyboard and barcode scanner. The scan field
+// keeps the focus; Enter looks the code up, letters search as you type. Every rule (prices,
+// totals, validation, completing a sale) is core's: this window calls the services and shows
+// their answers and their error messages.
+class CounterWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit CounterWindow(CounterContext context, QWidget* parent = nullptr);
+    ~CounterWindow() override;
+
+    const Cart& cart() const { return m_cart; }
+    QLineEdit* scanField() const { return m_scan; }
+
+public slots:
+    void submitScan();
+    void changeQuantity();
+    void lineDiscount();
+    void orderDiscount();
+    void removeLine();
+    void pay();
+    void holdSale();
+    void showHeldSales();
+    void newSale();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void buildUi();
+    QPushButton* addCommand(const QString& text, const QList<QKeySequence>& keys,
+                            const QString& name, void (CounterWindow::*slot)());
+    void addProduct(const Product& product);
+    void search();
+    void placeResults();
+    void hideResults();
+    void moveCartSelection(int delta);
+    int selectedLine() const;
+    bool confirm(const QString& title, const QString& text, bool defaultYes);
+    void startNewSale();
+    void refresh(int selectLine = -1);
+    void refreshShift();
+    void backToScan();
+
+    CounterContext m_ctx;
+    Cart m_cart;
+    QLineEdit* m_scan = nullptr;
+    Banner* m_banner = nullptr;
+    SearchResultsList* m_results = nullptr;
+    QTimer* m_searchTimer = nullptr;
+    QTableView* m_table = nullptr;
+    CartModel* m_model = nullptr;
+    TotalsPanel* m_totals = nullptr;
+    CounterStatusBar* m_status = nullptr;
+    QWidget* m_commandBar = nullptr;
+    QWidget* m_side = nullptr;
+};
+
+} // namespace pos::ui

@@ -1,0 +1,204 @@
+// The counter's commands (F2 ... F12): each asks core to change or finish the sale and shows
+// core's answer. Kept apart from CounterWindow.cpp (layout, scanning, searching) to keep both
+// files small.
+#include "CounterWindow.h"
+
+#include "AmountDialog.h"
+#include "Banner.h"
+#include "HeldSalesDialog.h"
+#include "MoneyText.h"
+#include "ReceiptDialog.h"
+#include "TenderDialog.h"
+
+#include <QLineEdit>
+
+namespace pos::ui {
+
+void CounterWindow::changeQuantity()
+{
+    const int line = selectedLine();
+    if (line < 0) {
+        m_banner->showError(tr("Select a line in the cart first (Up/Down), then press F2."));
+        return;
+    }
+    const CartLine& current = m_cart.lines().at(line);
+    const QString prompt = current.soldByWeight
+                               ? tr("Weight of %1 in kg (for example 0.250):").arg(current.name)
+                               : tr("Quantity of %1:").arg(current.name);
+    const QString initial = MoneyText::quantity(current.quantity, false);
+    AmountDialog dialog(
+        current.soldByWeight ? tr("Weight") : tr("Quantity"), prompt, initial,
+        [this, line](const QString& text) -> Status {
+            auto q = Quantity::parse(text);
+            if (!q)
+                return std::unexpected(q.error());
+            return m_cart.setQuantity(line, *q);
+        },
+        this);
+    dialog.setObjectName(QStringLiteral("quantityDialog"));
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->clear();
+        refresh(line);
+    }
+    backToScan();
+}
+
+void CounterWindow::lineDiscount()
+{
+    const int line = selectedLine();
+    if (line < 0) {
+        m_banner->showError(tr("Select a line in the cart first (Up/Down), then press F3."));
+        return;
+    }
+    const CartLine& current = m_cart.lines().at(line);
+    const QString currency = m_cart.currency();
+    AmountDialog dialog(
+        tr("Line discount"),
+        tr("Discount off %1, as an amount in %2 (0 removes it):").arg(current.name, currency),
+        Money(current.lineDiscountMinor, currency).toPlainString(),
+        [this, line, currency](const QString& text) -> Status {
+            auto amount = Money::parse(text, currency);
+            if (!amount)
+                return std::unexpected(amount.error());
+            return m_cart.setLineDiscount(line, amount->minor());
+        },
+        this);
+    dialog.setObjectName(QStringLiteral("lineDiscountDialog"));
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->clear();
+        refresh(line);
+    }
+    backToScan();
+}
+
+void CounterWindow::orderDiscount()
+{
+    if (m_cart.isEmpty()) {
+        m_banner->showError(tr("The cart is empty: scan something first."));
+        return;
+    }
+    const QString currency = m_cart.currency();
+    AmountDialog dialog(
+        tr("Order discount"),
+        tr("Discount off the whole sale, as an amount in %1 (0 removes it):").arg(currency),
+        Money(m_cart.orderDiscountMinor(), currency).toPlainString(),
+        [this, currency](const QString& text) -> Status {
+            auto amount = Money::parse(text, currency);
+            if (!amount)
+                return std::unexpected(amount.error());
+            return m_cart.setOrderDiscount(amount->minor());
+        },
+        this);
+    dialog.setObjectName(QStringLiteral("orderDiscountDialog"));
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->clear();
+        refresh(selectedLine());
+    }
+    backToScan();
+}
+
+void CounterWindow::removeLine()
+{
+    const int line = selectedLine();
+    if (line < 0) {
+        m_banner->showError(tr("Select a line in the cart first (Up/Down), then press Delete."));
+        return;
+    }
+    const QString name = m_cart.lines().at(line).name;
+    if (!confirm(tr("Remove line"), tr("Remove %1 from the sale?").arg(name), true))
+        return;
+    if (auto removed = m_cart.removeLine(line); !removed) {
+        m_banner->showError(removed.error().message);
+        return;
+    }
+    m_banner->showInfo(tr("Removed %1.").arg(name));
+    refresh(std::min(line, static_cast<int>(m_cart.lines().size()) - 1));
+    backToScan();
+}
+
+void CounterWindow::pay()
+{
+    hideResults();
+    if (m_cart.isEmpty()) {
+        m_banner->showError(tr("The cart is empty: scan something first."));
+        backToScan();
+        return;
+    }
+    auto totals = m_cart.totals();
+    if (!totals) {
+        m_banner->showError(totals.error().message);
+        return;
+    }
+    TenderDialog tender(m_ctx.sales, m_cart, *totals, m_ctx.cashier, this);
+    if (tender.exec() != QDialog::Accepted || !tender.completedSale()) {
+        backToScan(); // the cart stays as it was
+        return;
+    }
+    const CompletedSale sale = *tender.completedSale();
+    startNewSale();
+    m_banner->showInfo(tr("Receipt %1 completed.").arg(sale.receiptNo));
+    ReceiptDialog receipt(
+        sale, ReceiptHeader{m_ctx.settings.storeName, m_ctx.settings.registerName}, this);
+    receipt.exec();
+    backToScan();
+}
+
+void CounterWindow::holdSale()
+{
+    hideResults();
+    if (m_cart.isEmpty()) {
+        m_banner->showError(tr("The cart is empty: there is nothing to hold."));
+        return;
+    }
+    auto held = m_ctx.sales.hold(m_cart, QString(), m_ctx.cashier);
+    if (!held) {
+        m_banner->showError(held.error().message);
+        return;
+    }
+    startNewSale();
+    m_banner->showInfo(tr("Sale held. Press F6 to resume it."));
+}
+
+void CounterWindow::showHeldSales()
+{
+    hideResults();
+    if (!m_cart.isEmpty()) {
+        m_banner->showError(tr("Finish or hold (F5) the current sale before resuming another."));
+        return;
+    }
+    auto held = m_ctx.sales.heldSales();
+    if (!held) {
+        m_banner->showError(held.error().message);
+        return;
+    }
+    HeldSalesDialog dialog(*held, m_ctx.settings.currency, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedId().isNull()) {
+        backToScan();
+        return;
+    }
+    auto cart = m_ctx.sales.resume(dialog.selectedId());
+    if (!cart) {
+        m_banner->showError(cart.error().message);
+        backToScan();
+        return;
+    }
+    m_cart = std::move(*cart);
+    m_banner->showInfo(tr("Held sale resumed."));
+    refresh(static_cast<int>(m_cart.lines().size()) - 1);
+    backToScan();
+}
+
+void CounterWindow::newSale()
+{
+    hideResults();
+    if (!m_cart.isEmpty() &&
+        !confirm(tr("New sale"),
+                 tr("Throw away the current sale with %n line(s)? Nothing is stored.", nullptr,
+                    static_cast<int>(m_cart.lines().size())),
+                 false))
+        return;
+    startNewSale();
+    m_banner->clear();
+}
+
+} // namespace pos::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "crypto/SecretBytes.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace pos::ui {
+
+// ENC-2, user-visible: no system keychain answered. Explains that in plain words and offers the
+// one alternative the product has, a key file sealed with the owner's passphrase, or quitting.
+// There is no plaintext option. Create mode asks for the passphrase twice; Unlock mode (a sealed
+// key file already exists for this store) asks once.
+class KeySetupDialog final : public QDialog {
+    Q_OBJECT
+public:
+    enum class Mode { Create, Unlock };
+    static constexpr int MinimumLength = 12;
+
+    KeySetupDialog(Mode mode, const QString& storePath, const QString& keyFilePath,
+                   const QString& keychainMessage, QWidget* parent = nullptr);
+
+    // Shows a problem from the last try (wrong passphrase...) above the fields.
+    void setError(const QString& message);
+    // The passphrase as key material; the fields are wiped.
+    SecretBytes takePassphrase();
+
+    void accept() override;
+
+private:
+    void validate();
+
+    Mode m_mode;
+    QLineEdit* m_passphrase = nullptr;
+    QLineEdit* m_confirm = nullptr;
+    QLabel* m_problem = nullptr;
+    QPushButton* m_ok = nullptr;
+};
+
+} // namespace pos::ui

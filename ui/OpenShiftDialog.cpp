@@ -1,0 +1,30 @@
+#include "OpenShiftDialog.h"
+
+#include "money/Money.h"
+
+namespace pos::ui {
+
+OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const QString& cashier,
+                                 const QString& currency, QWidget* parent)
+    : AmountDialog(
+          tr("Open shift"),
+          tr("No shift is open on this register. Count the cash in the drawer and enter the "
+             "opening float (%1):")
+              .arg(currency),
+          QStringLiteral("0"),
+          [&shifts, cashier, currency](const QString& text) -> Status {
+              auto amount = Money::parse(text, currency);
+              if (!amount)
+                  return std::unexpected(amount.error());
+              auto shift = shifts.open(cashier, amount->minor());
+              if (!shift)
+                  return std::unexpected(shift.error());
+              return {};
+          },
+          parent)
+{
+    setObjectName(QStringLiteral("openShiftDialog"));
+    setHint(tr("Cashier: %1").arg(cashier));
+}
+
+} // namespace pos::ui

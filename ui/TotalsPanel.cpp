@@ -1,0 +1,56 @@
+#include "TotalsPanel.h"
+
+#include "MoneyText.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+namespace pos::ui {
+
+TotalsPanel::TotalsPanel(QWidget* parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("totalsPanel"));
+    setAccessibleName(tr("Sale totals"));
+    auto* grid = new QGridLayout(this);
+    grid->setColumnStretch(1, 1);
+    m_subtotal = addRow(grid, 0, tr("Subtotal"), QStringLiteral("subtotalValue"));
+    m_discount = addRow(grid, 1, tr("Discounts"), QStringLiteral("discountValue"));
+    m_tax = addRow(grid, 2, tr("Tax"), QStringLiteral("taxValue"));
+
+    auto* caption = new QLabel(tr("TOTAL"), this);
+    caption->setObjectName(QStringLiteral("totalCaption"));
+    m_total = new QLabel(this);
+    m_total->setObjectName(QStringLiteral("totalValue"));
+    m_total->setAccessibleName(tr("Total to pay"));
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(caption, 3, 0, 1, 2);
+    grid->addWidget(m_total, 4, 0, 1, 2);
+    grid->setRowStretch(5, 1);
+}
+
+QLabel* TotalsPanel::addRow(QGridLayout* grid, int row, const QString& caption, const QString& name)
+{
+    auto* label = new QLabel(caption, this);
+    label->setProperty("role", QStringLiteral("caption"));
+    auto* value = new QLabel(this);
+    value->setObjectName(name);
+    value->setAccessibleName(caption);
+    value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    grid->addWidget(label, row, 0);
+    grid->addWidget(value, row, 1);
+    return value;
+}
+
+void TotalsPanel::setTotals(const CartTotals& totals)
+{
+    const QLocale locale;
+    const QString& cur = totals.currency;
+    m_subtotal->setText(MoneyText::format(totals.subtotalMinor, cur, locale));
+    m_discount->setText(totals.discountMinor == 0 ? MoneyText::format(0, cur, locale)
+                                                  : QStringLiteral("−%1").arg(MoneyText::format(
+                                                        totals.discountMinor, cur, locale)));
+    m_tax->setText(MoneyText::format(totals.taxMinor, cur, locale));
+    m_total->setText(MoneyText::format(totals.totalMinor, cur, locale));
+}
+
+} // namespace pos::ui

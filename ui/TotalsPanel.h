@@ -1,0 +1,29 @@
+#pragma once
+
+#include "sales/Cart.h"
+
+#include <QFrame>
+
+class QGridLayout;
+class QLabel;
+
+namespace pos::ui {
+
+// Running totals beside the cart: subtotal, discounts, tax and a big TOTAL, all from
+// Cart::totals().
+class TotalsPanel final : public QFrame {
+    Q_OBJECT
+public:
+    explicit TotalsPanel(QWidget* parent = nullptr);
+    void setTotals(const CartTotals& totals);
+
+private:
+    QLabel* addRow(QGridLayout* grid, int row, const QString& caption, const QString& name);
+
+    QLabel* m_subtotal = nullptr;
+    QLabel* m_discount = nullptr;
+    QLabel* m_tax = nullptr;
+    QLabel* m_total = nullptr;
+};
+
+} // namespace pos::ui
