@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QUrl>
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "pos.store")
@@ -77,6 +78,41 @@ Status precheckExisting(const QString& path)
                                    "not a whole number of pages)")
                         .arg(path));
     return {};
+}
+
+// "x'<64 hex digits>'": SQLCipher's raw-key form, no passphrase KDF.
+int applyKey(sqlite3* db, const SecretBytes& key)
+{
+    SecretBytes hex = key.toHex();
+    SecretBytes rawKey(hex.size() + 3);
+    rawKey.data()[0] = 'x';
+    rawKey.data()[1] = '\'';
+    std::copy(hex.data(), hex.data() + hex.size(), rawKey.data() + 2);
+    rawKey.data()[rawKey.size() - 1] = '\'';
+    return sqlite3_key(db, rawKey.data(), static_cast<int>(rawKey.size()));
+}
+
+// Checks the key against page 1 of the main file on a connection that cannot change anything:
+// "immutable" makes SQLite open read-only, take no locks and ignore any -wal/-shm. Without this,
+// a wrong key on a store with a -wal beside it made SQLite run WAL recovery, then checkpoint the
+// WAL into the main file and delete the -wal and -shm when the failed connection closed.
+// Returns the SQLite result code; SQLITE_NOTADB or SQLITE_CORRUPT mean a wrong key or page 1
+// damaged, anything else is left to the real open to report.
+int probeKey(const QString& path, const SecretBytes& key)
+{
+    const QByteArray uri =
+        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
+    sqlite3* probe = nullptr;
+    int rc = sqlite3_open_v2(uri.constData(), &probe,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc == SQLITE_OK)
+        rc = applyKey(probe, key);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(probe, CipherPragmas, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(probe, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    sqlite3_close_v2(probe);
+    return rc;
 }
 
 } // namespace
@@ -190,6 +226,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     if (mode == Mode::OpenExisting) {
         if (auto s = precheckExisting(path); !s)
             return std::unexpected(s.error());
+        if (const int probe = probeKey(path, key) & 0xff;
+            probe == SQLITE_NOTADB || probe == SQLITE_CORRUPT)
+            return fail(ErrorCode::WrongKeyOrDamaged,
+                        QStringLiteral("the store file %1 cannot be decrypted with the key held "
+                                       "for it: the key is wrong or the file is damaged. The file "
+                                       "was left as it was.")
+                            .arg(path));
     } else {
         if (QFileInfo::exists(path))
             return fail(
@@ -213,16 +256,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     if (rc != SQLITE_OK)
         return std::unexpected(db->lastError(QStringLiteral("opening the store")));
 
-    {
-        // "x'<64 hex digits>'": SQLCipher's raw-key form, no passphrase KDF.
-        SecretBytes hex = key.toHex();
-        SecretBytes rawKey(hex.size() + 3);
-        rawKey.data()[0] = 'x';
-        rawKey.data()[1] = '\'';
-        std::copy(hex.data(), hex.data() + hex.size(), rawKey.data() + 2);
-        rawKey.data()[rawKey.size() - 1] = '\'';
-        rc = sqlite3_key(raw, rawKey.data(), static_cast<int>(rawKey.size()));
-    }
+    rc = applyKey(raw, key);
     if (rc != SQLITE_OK)
         return std::unexpected(db->lastError(QStringLiteral("setting the store key")));
     if (auto s = db->exec(CipherPragmas); !s)
