@@ -49,6 +49,12 @@ public:
     // at least the total, change comes only from cash, and card tenders do not exceed what is
     // still due. Then charges card tenders (idempotently), stores everything, and returns the
     // sale. On any failure nothing is stored and card charges already made are voided.
+    // Errors: InvalidInput (empty cart, bad tender, "tender below total: EUR 3.74 is still due"),
+    // Conflict (no open shift: "... open a shift first"; the cart's id was already completed),
+    // Declined (the processor's reason), Overflow, or a storage error.
+    // Tenders apply in order (docs/money.md): a card at most what is still due; cash applies at
+    // most what is still due and the rest of tenderedMinor is change. The sale's id is the
+    // cart's id, and the sale is linked to the open shift.
     Result<CompletedSale> complete(const Cart& cart, const QList<TenderRequest>& tenders,
                                    const QString& cashier);
 
@@ -56,10 +62,11 @@ public:
     Result<CompletedSale> loadByReceipt(qint64 receiptNo);
     Result<qint64> completedCount();
 
-    // Parks the cart (label: "Table 4", or empty for an automatic "Held 14:32").
+    // Parks the cart (label: "Table 4", or empty for an automatic "Held 14:32" in local time). A
+    // cart without startedAt gets the clock's time. InvalidInput for an empty cart.
     Result<QUuid> hold(const Cart& cart, const QString& label, const QString& cashier);
     Result<QList<HeldSale>> heldSales();
-    // Returns the cart and removes it from the held list in one step.
+    // Returns the cart and removes it from the held list in one step; NotFound when it is gone.
     Result<Cart> resume(const QUuid& heldId);
 
 private:

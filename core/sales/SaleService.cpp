@@ -1,0 +1,245 @@
+#include "sales/SaleService.h"
+
+#include "money/Checked.h"
+#include "payments/PaymentProcessor.h"
+#include "sales/SaleRecords.h"
+#include "store/Database.h"
+
+namespace pos {
+
+using salerecords::lcSales;
+
+namespace {
+
+struct TenderPlan {
+    QList<Tender> tenders;
+    qint64 changeMinor = 0;
+};
+
+QString money(qint64 minor, const QString& currency)
+{
+    return Money(minor, currency).toPlainString();
+}
+
+// Applies the tenders in order to the total (docs/money.md, "Tenders and change"). A card may
+// not exceed what is still due; cash applies up to what is due and the rest is change.
+Result<TenderPlan> planTenders(qint64 totalMinor, const QList<TenderRequest>& requests,
+                               const QString& currency)
+{
+    TenderPlan plan;
+    qint64 due = totalMinor;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const TenderRequest& r = requests[i];
+        const qint64 n = i + 1;
+        if (r.amountMinor <= 0)
+            return fail(ErrorCode::InvalidInput,
+                        QStringLiteral("tender %1: the amount must be more than zero").arg(n));
+        if (due == 0)
+            return fail(ErrorCode::InvalidInput,
+                        QStringLiteral("tender %1: the sale is already paid in full").arg(n));
+        Tender t;
+        t.kind = r.kind;
+        if (r.kind == TenderKind::Card) {
+            if (r.tenderedMinor != 0 && r.tenderedMinor != r.amountMinor)
+                return fail(ErrorCode::InvalidInput,
+                            QStringLiteral("tender %1: a card is charged exactly the amount "
+                                           "applied")
+                                .arg(n));
+            if (r.amountMinor > due)
+                return fail(ErrorCode::InvalidInput,
+                            QStringLiteral("tender %1: the card amount %2 is more than the %3 "
+                                           "still due (change is given only from cash)")
+                                .arg(n)
+                                .arg(money(r.amountMinor, currency), money(due, currency)));
+            t.amountMinor = r.amountMinor;
+            t.tenderedMinor = r.amountMinor;
+        } else {
+            if (r.tenderedMinor < r.amountMinor)
+                return fail(
+                    ErrorCode::InvalidInput,
+                    QStringLiteral("tender %1: the cash handed over (%2) is less than the "
+                                   "amount applied (%3)")
+                        .arg(n)
+                        .arg(money(r.tenderedMinor, currency), money(r.amountMinor, currency)));
+            t.amountMinor = std::min(r.amountMinor, due);
+            t.tenderedMinor = r.tenderedMinor;
+            auto change = checked::sub(r.tenderedMinor, t.amountMinor);
+            if (!change)
+                return std::unexpected(change.error());
+            auto sum = checked::add(plan.changeMinor, *change);
+            if (!sum)
+                return std::unexpected(sum.error());
+            plan.changeMinor = *sum;
+        }
+        due -= t.amountMinor; // 0 <= amount <= due
+        plan.tenders.append(t);
+    }
+    if (due > 0)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("tender below total: %1 is still due")
+                                                 .arg(Money(due, currency).toString()));
+    return plan;
+}
+
+// PAY-1 defence in depth: a processor reference that carries a run of 12 or more digits could be
+// a card number; it is refused rather than stored.
+bool looksLikeCardData(const QString& reference)
+{
+    int run = 0;
+    for (QChar c : reference) {
+        if (c.isDigit())
+            ++run;
+        else if (c != u' ' && c != u'-')
+            run = 0;
+        if (run >= 12)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+SaleService::SaleService(Database& db, const Clock& clock, IdSource& ids,
+                         PaymentProcessor& processor, QString registerId)
+    : m_db(db), m_clock(clock), m_ids(ids), m_processor(processor),
+      m_registerId(std::move(registerId))
+{}
+
+Result<CompletedSale> SaleService::complete(const Cart& cart, const QList<TenderRequest>& tenders,
+                                            const QString& cashier)
+{
+    if (cart.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("the sale has no lines"));
+    if (cashier.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("a sale needs a cashier"));
+    auto shift = salerecords::findOpenShift(m_db, m_registerId);
+    if (!shift) {
+        if (shift.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::Conflict, shift.error().message);
+        return std::unexpected(shift.error());
+    }
+    if (shift->currency != cart.currency())
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("the sale is in %1 but the shift counts %2")
+                        .arg(cart.currency(), shift->currency));
+    {
+        auto q = m_db.query("SELECT 1 FROM sales WHERE uuid = ?1");
+        if (!q)
+            return std::unexpected(q.error());
+        q->bind(1, cart.id().toString(QUuid::WithoutBraces));
+        auto row = q->next();
+        if (!row)
+            return std::unexpected(row.error());
+        if (*row)
+            return fail(ErrorCode::Conflict, QStringLiteral("this sale is already completed"));
+    }
+    auto totals = cart.totals();
+    if (!totals)
+        return std::unexpected(totals.error());
+    if (tenders.isEmpty() && totals->totalMinor > 0)
+        return fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("tender below total: %1 is still due").arg(totals->total().toString()));
+    auto plan = planTenders(totals->totalMinor, tenders, cart.currency());
+    if (!plan)
+        return std::unexpected(plan.error());
+
+    CompletedSale sale;
+    sale.id = cart.id();
+    sale.registerId = m_registerId;
+    sale.cashier = cashier.trimmed();
+    sale.customerId = cart.customerId();
+    sale.lines = cart.lines();
+    sale.totals = *totals;
+    sale.paidMinor = totals->totalMinor;
+    sale.changeMinor = plan->changeMinor;
+    sale.completedAt = m_clock.nowUtc().toUTC();
+    sale.startedAt = cart.startedAt().isValid() ? cart.startedAt().toUTC() : sale.completedAt;
+
+    // Card charges first, each with its own idempotency key (PAY-2). Anything that fails from
+    // here on voids what was charged, so no money is taken for a sale that is not stored.
+    QList<QString> charged;
+    const auto voidCharges = [&] {
+        for (const QString& ref : std::as_const(charged)) {
+            if (auto s = m_processor.voidCharge(ref); !s)
+                qCCritical(lcSales)
+                    << "could not void card charge" << ref << ":" << s.error().message;
+            else
+                qCInfo(lcSales) << "voided card charge" << ref;
+        }
+    };
+    for (Tender t : plan->tenders) {
+        t.idempotencyKey = m_ids.newId().toString(QUuid::WithoutBraces);
+        if (t.kind == TenderKind::Card) {
+            auto ref = m_processor.charge(Money(t.amountMinor, cart.currency()), t.idempotencyKey);
+            if (!ref) {
+                qCInfo(lcSales) << "card charge refused:" << ref.error().message;
+                voidCharges();
+                return std::unexpected(ref.error());
+            }
+            charged.append(*ref);
+            if (ref->trimmed().isEmpty() || ref->size() > 64 || looksLikeCardData(*ref)) {
+                qCCritical(lcSales) << "the processor returned an unusable reference; voided";
+                voidCharges();
+                return fail(ErrorCode::Internal,
+                            QStringLiteral("the card processor returned a reference that cannot "
+                                           "be stored; the charge was voided"));
+            }
+            t.reference = *ref;
+        }
+        sale.tenders.append(t);
+    }
+
+    auto stored = [&]() -> Result<qint64> {
+        auto tx = Transaction::begin(m_db);
+        if (!tx)
+            return std::unexpected(tx.error());
+        // The shift might have been closed while the card was being charged.
+        auto now = salerecords::findOpenShift(m_db, m_registerId);
+        if (!now)
+            return std::unexpected(now.error());
+        if (now->id != shift->id)
+            return fail(ErrorCode::Conflict,
+                        QStringLiteral("the shift changed while the sale was being paid"));
+        auto receiptNo = salerecords::insertSale(m_db, sale, shift->id);
+        if (!receiptNo)
+            return std::unexpected(receiptNo.error());
+        if (auto s = tx->commit(); !s)
+            return std::unexpected(s.error());
+        return *receiptNo;
+    }();
+    if (!stored) {
+        qCWarning(lcSales) << "sale not stored:" << stored.error().message;
+        voidCharges();
+        return std::unexpected(
+            Error{stored.error().code, QStringLiteral("the sale was not stored and card charges "
+                                                      "were voided: %1")
+                                           .arg(stored.error().message)});
+    }
+    sale.receiptNo = *stored;
+    qCInfo(lcSales) << "sale completed, receipt" << sale.receiptNo;
+    return sale;
+}
+
+Result<CompletedSale> SaleService::load(const QUuid& id)
+{
+    return salerecords::loadSaleByUuid(m_db, id);
+}
+
+Result<CompletedSale> SaleService::loadByReceipt(qint64 receiptNo)
+{
+    return salerecords::loadSaleByReceipt(m_db, m_registerId, receiptNo);
+}
+
+Result<qint64> SaleService::completedCount()
+{
+    auto q = m_db.query("SELECT count(*) FROM sales WHERE register_id = ?1");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, m_registerId);
+    auto row = q->next();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? q->int64(0) : 0;
+}
+
+} // namespace pos

@@ -1,0 +1,120 @@
+// SaleService: parking and resuming carts (held_sales). Split from SaleService.cpp by
+// responsibility; same class.
+#include "sales/SaleRecords.h"
+#include "sales/SaleService.h"
+#include "store/Database.h"
+
+namespace pos {
+
+using salerecords::lcSales;
+
+namespace {
+constexpr qsizetype MaxLabel = 60;
+}
+
+Result<QUuid> SaleService::hold(const Cart& cart, const QString& label, const QString& cashier)
+{
+    if (cart.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("an empty sale cannot be held"));
+    if (cashier.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("a held sale needs a cashier"));
+    const QDateTime now = m_clock.nowUtc().toUTC();
+    QString text = label.simplified();
+    if (text.size() > MaxLabel)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("the label is too long (at most %1 characters)").arg(MaxLabel));
+    if (text.isEmpty())
+        text = QStringLiteral("Held %1").arg(now.toLocalTime().toString(QStringLiteral("HH:mm")));
+
+    Cart parked = cart;
+    if (!parked.startedAt().isValid())
+        parked.setStartedAt(now);
+    const QUuid id = m_ids.newId();
+    auto q = m_db.query("INSERT INTO held_sales (uuid, label, cashier, held_at, cart) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, id.toString(QUuid::WithoutBraces))
+        .bind(2, text)
+        .bind(3, cashier.trimmed())
+        .bind(4, salerecords::isoUtc(now))
+        .bind(5, parked.toJson());
+    if (auto s = q->run(); !s)
+        return std::unexpected(s.error());
+    qCInfo(lcSales) << "sale held" << id;
+    return id;
+}
+
+Result<QList<HeldSale>> SaleService::heldSales()
+{
+    auto q = m_db.query("SELECT uuid, label, cashier, held_at, cart FROM held_sales "
+                        "ORDER BY held_at, id");
+    if (!q)
+        return std::unexpected(q.error());
+    QList<HeldSale> list;
+    for (;;) {
+        auto row = q->next();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        HeldSale h;
+        h.id = QUuid::fromString(q->text(0));
+        h.label = q->text(1);
+        h.cashier = q->text(2);
+        h.heldAt = salerecords::parseIsoUtc(q->text(3));
+        // A damaged cart is still listed (with nothing on it) so that staff can see it exists;
+        // resume() then says what is wrong with it.
+        auto cart = Cart::fromJson(q->blob(4));
+        if (cart) {
+            auto totals = cart->totals();
+            if (totals) {
+                h.totalMinor = totals->totalMinor;
+                h.lineCount = static_cast<int>(cart->lines().size());
+            }
+        } else {
+            qCWarning(lcSales) << "held sale" << h.id << "cannot be read:" << cart.error().message;
+        }
+        list.append(h);
+    }
+    return list;
+}
+
+Result<Cart> SaleService::resume(const QUuid& heldId)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    const QString key = heldId.toString(QUuid::WithoutBraces);
+    QByteArray json;
+    {
+        auto q = m_db.query("SELECT cart FROM held_sales WHERE uuid = ?1");
+        if (!q)
+            return std::unexpected(q.error());
+        q->bind(1, key);
+        auto row = q->next();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return fail(ErrorCode::NotFound,
+                        QStringLiteral("that held sale is gone (resumed already?)"));
+        json = q->blob(0);
+    }
+    auto cart = Cart::fromJson(json);
+    if (!cart)
+        return std::unexpected(cart.error());
+    auto d = m_db.query("DELETE FROM held_sales WHERE uuid = ?1");
+    if (!d)
+        return std::unexpected(d.error());
+    d->bind(1, key);
+    if (auto s = d->run(); !s)
+        return std::unexpected(s.error());
+    if (m_db.changes() != 1)
+        return fail(ErrorCode::NotFound, QStringLiteral("that held sale is gone"));
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    qCInfo(lcSales) << "held sale resumed" << heldId;
+    return std::move(*cart);
+}
+
+} // namespace pos
