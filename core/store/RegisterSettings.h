@@ -15,8 +15,12 @@ struct RegisterSettings {
     QString registerId; // UUID text, made at init
     QString currency;   // ISO 4217
 
-    static Result<RegisterSettings> load(Database& db); // NotFound before init
+    // NotFound before init; Corrupt when only some keys are there or they are not valid.
+    static Result<RegisterSettings> load(Database& db);
+    // All four keys in one transaction; InvalidInput (nothing written) when validate() refuses.
     Status save(Database& db) const;
+    // Names not blank, registerId a UUID, currency three capital letters.
+    Status validate() const;
 };
 
 } // namespace pos
