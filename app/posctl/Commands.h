@@ -1,0 +1,15 @@
+#pragma once
+
+#include "StoreAccess.h"
+
+namespace pos::cli {
+
+// Each returns the process exit code: 0 success, 1 refused or failed (with a message on
+// standard error), 2 wrong usage.
+int runInit(const StoreOptions& options, const QString& storeName, const QString& registerName,
+            const QString& currency);
+int runImportCatalog(const StoreOptions& options, const QString& csvPath);
+int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, qint64 sales);
+int runReport(const StoreOptions& options, bool z, const QString& countedText);
+
+} // namespace pos::cli

@@ -1,0 +1,95 @@
+#include "StoreAccess.h"
+
+#include "store/KeychainKeyStore.h"
+#include "store/SealedKeyFile.h"
+#include "store/StoreFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace pos::cli {
+
+namespace {
+
+// Reads a passphrase from the terminal without echo, or from standard input when it is not a
+// terminal (scripts pipe it in). Never from the command line or the environment.
+Result<SecretBytes> readPassphrase(const char* prompt)
+{
+    const bool tty = isatty(STDIN_FILENO) == 1;
+    termios old{};
+    if (tty) {
+        std::fputs(prompt, stderr);
+        std::fflush(stderr);
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    SecretBytes buffer(1024);
+    std::size_t n = 0;
+    int c = 0;
+    while (n < buffer.size() && (c = std::fgetc(stdin)) != EOF && c != '\n')
+        buffer.data()[n++] = static_cast<unsigned char>(c);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::fputs("\n", stderr);
+    }
+    if (n > 0 && buffer.data()[n - 1] == '\r')
+        --n;
+    if (n == 0)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("no passphrase was given"));
+    return SecretBytes(buffer.data(), n);
+}
+
+} // namespace
+
+Result<QString> storePath(const StoreOptions& options)
+{
+    if (options.dataDir.isEmpty())
+        return StoreFile::defaultPath();
+    QDir dir(options.dataDir);
+    if (!dir.exists() && !QDir().mkpath(options.dataDir))
+        return fail(ErrorCode::Io,
+                    QStringLiteral("cannot create the folder %1").arg(options.dataDir));
+    return dir.absoluteFilePath(QStringLiteral("register.db"));
+}
+
+Result<OpenStore> openStore(const StoreOptions& options, bool create)
+{
+    OpenStore open;
+    auto path = storePath(options);
+    if (!path)
+        return std::unexpected(path.error());
+    open.path = *path;
+    if (!create && !QFileInfo::exists(open.path))
+        return fail(
+            ErrorCode::NotFound,
+            QStringLiteral("there is no store at %1; run 'posctl init' first").arg(open.path));
+
+    if (!options.keyFile.isEmpty()) {
+        auto pass = readPassphrase("Key file passphrase: ");
+        if (!pass)
+            return std::unexpected(pass.error());
+        open.keys = std::make_unique<SealedKeyFile>(options.keyFile, std::move(*pass));
+    } else {
+        open.keys = std::make_unique<KeychainKeyStore>();
+    }
+    auto db = create ? StoreFile::openOrCreate(open.path, *open.keys)
+                     : StoreFile::openExisting(open.path, *open.keys);
+    if (!db) {
+        if (db.error().code == ErrorCode::KeychainUnavailable)
+            return fail(ErrorCode::KeychainUnavailable,
+                        db.error().message +
+                            QStringLiteral(" Use --key-file PATH to keep the key in a "
+                                           "passphrase-sealed file instead."));
+        return std::unexpected(db.error());
+    }
+    open.db = std::move(*db);
+    return open;
+}
+
+} // namespace pos::cli

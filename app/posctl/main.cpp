@@ -1,0 +1,115 @@
+// posctl: the register's command line. Thin: parses arguments and calls core services.
+#include "Commands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+using namespace pos::cli;
+
+namespace {
+
+void disableCoreDumps()
+{
+    rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+const char* const Usage = R"(Commands:
+  init [--store NAME] [--register NAME] [--currency CODE]
+                                 create this register's encrypted store
+  import-catalog FILE.csv        import products; a file with any bad row imports nothing
+  seed-demo [--products N] [--customers N] [--sales N]
+                                 fill the store with demo data
+  report x                       X report of the open shift
+  report z [--counted AMOUNT]    with --counted: close the open shift and print its Z report;
+                                 without: print the last Z report again
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    disableCoreDumps();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("pos"));
+    QCoreApplication::setApplicationName(QStringLiteral("pos"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Point of sale register command line\n\n") +
+                                     QString::fromUtf8(Usage));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Use the store in DIR instead of the user's data folder."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption keyFile(
+        QStringLiteral("key-file"),
+        QStringLiteral("Keep the store key in a passphrase-sealed file instead of "
+                       "the system keychain (passphrase read from the terminal "
+                       "or standard input)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Store name (init)."),
+                                   QStringLiteral("NAME"), QStringLiteral("Demo Store"));
+    const QCommandLineOption reg(QStringLiteral("register"),
+                                 QStringLiteral("Register name (init)."), QStringLiteral("NAME"),
+                                 QStringLiteral("Register 1"));
+    const QCommandLineOption currency(QStringLiteral("currency"),
+                                      QStringLiteral("ISO 4217 currency (init)."),
+                                      QStringLiteral("CODE"), QStringLiteral("EUR"));
+    const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("Demo products."),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption customers(QStringLiteral("customers"),
+                                       QStringLiteral("Demo customers."), QStringLiteral("N"),
+                                       QStringLiteral("0"));
+    const QCommandLineOption sales(QStringLiteral("sales"), QStringLiteral("Demo sales."),
+                                   QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption counted(
+        QStringLiteral("counted"), QStringLiteral("Counted cash when closing a shift (report z)."),
+        QStringLiteral("AMOUNT"));
+    parser.addOptions(
+        {dataDir, keyFile, store, reg, currency, products, customers, sales, counted});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        err << parser.helpText();
+        return 2;
+    }
+    StoreOptions options{parser.value(dataDir), parser.value(keyFile)};
+    const QString command = args.first();
+    const auto count = [&](const QCommandLineOption& o, qint64& out) {
+        bool ok = false;
+        out = parser.value(o).toLongLong(&ok);
+        if (!ok || out < 0) {
+            err << "posctl: --" << o.names().first() << " takes a whole number of 0 or more\n";
+            return false;
+        }
+        return true;
+    };
+
+    if (command == QStringLiteral("init") && args.size() == 1)
+        return runInit(options, parser.value(store), parser.value(reg), parser.value(currency));
+    if (command == QStringLiteral("import-catalog") && args.size() == 2)
+        return runImportCatalog(options, args.at(1));
+    if (command == QStringLiteral("seed-demo") && args.size() == 1) {
+        qint64 p = 0, c = 0, s = 0;
+        if (!count(products, p) || !count(customers, c) || !count(sales, s))
+            return 2;
+        return runSeedDemo(options, p, c, s);
+    }
+    if (command == QStringLiteral("report") && args.size() == 2 &&
+        (args.at(1) == QStringLiteral("x") || args.at(1) == QStringLiteral("z")))
+        return runReport(options, args.at(1) == QStringLiteral("z"), parser.value(counted));
+
+    err << "posctl: unknown command or wrong arguments: " << args.join(u' ') << "\n\n"
+        << QString::fromUtf8(Usage);
+    return 2;
+}
