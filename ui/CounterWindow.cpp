@@ -370,6 +370,10 @@ void CounterWindow::refreshShift()
 
 void CounterWindow::backToScan()
 {
+    // After a dialog the counter takes the keyboard back at once, even where no window manager
+    // hands activation back (kiosk sessions, offscreen tests).
+    if (isVisible() && !isActiveWindow() && !QApplication::activeModalWidget())
+        activateWindow();
     m_scan->setFocus(Qt::OtherFocusReason);
 }
 
