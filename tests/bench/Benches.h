@@ -1,0 +1,27 @@
+#pragma once
+
+#include "crypto/SecretBytes.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace pos {
+class Database;
+}
+
+namespace pos::bench {
+
+struct BenchStore {
+    QString path;
+    Database* db = nullptr;
+    const SecretBytes* key = nullptr;
+    qint64 products = 0;
+};
+
+// Each appends Markdown table rows to out: | what | n | ours p50 / p99 (us) | floor p50 / p99 | ...
+void benchLookup(BenchStore& store, QStringList& out);
+void benchSearch(BenchStore& store, QStringList& out);
+void benchSaleCommit(BenchStore& store, QStringList& out);
+void benchColdStart(BenchStore& store, const QString& childExe, QStringList& out);
+
+} // namespace pos::bench

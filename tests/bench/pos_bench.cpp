@@ -1,0 +1,83 @@
+// Benchmarks on a store of 1,000,000 demo products (or --products N). Every figure of ours is set
+// beside the same work done with bare SQLCipher calls in the same run (the floor), and the README
+// reports the ratio. Run: build/tests/bench/pos_bench [--products N]
+#include "Benches.h"
+
+#include "demo/DemoSeeder.h"
+#include "store/KeyStore.h"
+#include "store/RegisterSettings.h"
+#include "store/StoreFile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <cstdio>
+
+using namespace pos;
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption productsOpt(QStringLiteral("products"),
+                                         QStringLiteral("Products in the catalog."),
+                                         QStringLiteral("N"), QStringLiteral("1000000"));
+    parser.addOption(productsOpt);
+    parser.process(app);
+    const qint64 products = parser.value(productsOpt).toLongLong();
+
+    QTextStream out(stdout);
+    QTemporaryDir dir;
+    MemoryKeyStore keys;
+    const QString path = dir.filePath(QStringLiteral("register.db"));
+    auto db = StoreFile::openOrCreate(path, keys);
+    if (!db) {
+        out << "cannot create the store: " << db.error().message << Qt::endl;
+        return 1;
+    }
+    RegisterSettings settings{QStringLiteral("Bench Store"), QStringLiteral("Register 1"),
+                              QStringLiteral("6f1c9b2e-0000-4000-8000-000000000001"),
+                              QStringLiteral("EUR")};
+    if (!settings.save(**db))
+        return 1;
+
+    QElapsedTimer timer;
+    timer.start();
+    DemoSeeder seeder(**db, settings.currency);
+    auto seeded = seeder.seedProducts(products, [&](qint64 done, qint64 total) {
+        std::fprintf(stderr, "\rseeding %lld / %lld", static_cast<long long>(done),
+                     static_cast<long long>(total));
+    });
+    std::fprintf(stderr, "\n");
+    if (!seeded) {
+        out << "seeding failed: " << seeded.error().message << Qt::endl;
+        return 1;
+    }
+    const double seedSecs = static_cast<double>(timer.elapsed()) / 1000.0;
+    (*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+
+    auto key = keys.read(StoreFile::keyNameFor(path));
+    bench::BenchStore store{path, db->get(), &*key, products};
+    QStringList rows;
+    bench::benchLookup(store, rows);
+    bench::benchSearch(store, rows);
+    bench::benchSaleCommit(store, rows);
+    const QString child =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("pos_coldstart"));
+    bench::benchColdStart(store, child, rows);
+
+    out << "Catalog: " << products << " products seeded in " << QString::number(seedSecs, 'f', 1)
+        << " s (" << QString::number(static_cast<double>(products) / seedSecs, 'f', 0)
+        << " products/s), store file " << QFileInfo(path).size() / (1024 * 1024) << " MiB\n\n";
+    out << "| benchmark | n | ours p50 / p99 (us) | bare SQLCipher p50 / p99 (us) | mean ratio | "
+           "p99 ratio |\n";
+    out << "|---|---|---|---|---|---|\n";
+    for (const QString& r : std::as_const(rows))
+        out << r << '\n';
+    out.flush();
+    return 0;
+}
