@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <cstdio>
+#include <map>
 
 namespace pos::bench {
 
@@ -95,6 +97,7 @@ void benchSearch(BenchStore& store, QStringList& out)
                                QStringLiteral("bread"),       QStringLiteral("cheese ched"),
                                QStringLiteral("x"),           QStringLiteral("tea gr")};
     std::vector<qint64> ours, floor;
+    std::map<QString, qint64> worst; // typed text -> slowest time of ours
     QElapsedTimer t;
     for (int round = 0; round < 20; ++round) {
         for (const QString& word : typed) {
@@ -106,6 +109,7 @@ void benchSearch(BenchStore& store, QStringList& out)
                 t.start();
                 auto found = catalog.search(text, 20);
                 ours.push_back(t.nsecsElapsed());
+                worst[text] = std::max(worst[text], ours.back());
                 if (!found)
                     qFatal("search failed: %s", qPrintable(found.error().message));
                 const QByteArray m = match.toUtf8();
@@ -122,6 +126,16 @@ void benchSearch(BenchStore& store, QStringList& out)
         }
     }
     out << row(QStringLiteral("as-you-type search, 20 results"), summarize(ours), summarize(floor));
+    std::vector<std::pair<qint64, QString>> slow;
+    for (const auto& [text, ns] : worst)
+        slow.emplace_back(ns, text);
+    std::sort(slow.rbegin(), slow.rend());
+    QStringList names;
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, slow.size()); ++i)
+        names << QStringLiteral("'%1' %2 ms")
+                     .arg(slow[i].second)
+                     .arg(static_cast<double>(slow[i].first) / 1e6, 0, 'f', 1);
+    std::fprintf(stderr, "slowest searches: %s\n", qPrintable(names.join(QStringLiteral(", "))));
 }
 
 } // namespace pos::bench
