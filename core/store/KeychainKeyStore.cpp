@@ -3,8 +3,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QLoggingCategory>
-#include <QPointer>
-#include <QThread>
 #include <QTimer>
 #include <memory>
 #include <qt6keychain/keychain.h>
@@ -58,8 +56,9 @@ enum class Outcome { Finished, TimedOut, NoEventLoop };
 // callback pointer.
 Outcome runJob(std::unique_ptr<QKeychain::Job>& job, int timeoutMs)
 {
-    if (!QCoreApplication::instance() ||
-        QThread::currentThread() != QCoreApplication::instance()->thread())
+    // startingUp()/closingDown() rather than QCoreApplication::instance(): the inline instance()
+    // reads a copy-relocated pointer that is null in code compiled with -fPIE.
+    if (QCoreApplication::startingUp() || QCoreApplication::closingDown())
         return Outcome::NoEventLoop;
     job->setAutoDelete(false);
     job->setInsecureFallback(false); // never the plaintext QSettings store
@@ -88,8 +87,8 @@ std::unexpected<Error> failure(Outcome outcome, const QKeychain::Job* job, const
 {
     if (outcome == Outcome::NoEventLoop)
         return fail(ErrorCode::Internal,
-                    QStringLiteral("the system keychain can only be used from the application's "
-                                   "main thread while the application runs"));
+                    QStringLiteral("the system keychain can only be used while the application "
+                                   "runs"));
     if (outcome == Outcome::TimedOut) {
         qCWarning(lcKeys) << "the system keychain did not answer in time while" << what;
         return fail(ErrorCode::KeychainUnavailable, unavailableMessage());
