@@ -51,6 +51,11 @@ struct ShiftReport {
     qint64 overShortMinor = 0;    // counted - expected, Z only
 };
 
+// Errors: NotFound when no shift is open ("... open a shift first") for current, cashIn,
+// cashOut, xReport and close; InvalidInput for a negative float or count, a cash movement that is
+// not more than zero or has no reason, a cash out above the expected cash, or zReport of a shift
+// that is still open. Sales are linked to the open shift by SaleService (sales.shift_id). Z
+// reprints (zReport, lastZReport) show the expected and counted cash stored at close.
 class ShiftService {
 public:
     ShiftService(Database& db, const Clock& clock, IdSource& ids, QString registerId,
