@@ -11,6 +11,7 @@ Banner::Banner(QWidget* parent) : QLabel(parent)
     setAccessibleName(tr("Message"));
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
+    setMargin(10);
     hide();
 }
 
@@ -39,11 +40,17 @@ bool Banner::isError() const
 
 void Banner::show(const QString& message, const QString& kind)
 {
-    setText(message);
+    // Core's messages start in lower case ("barcode ... is not valid"); a banner reads as a
+    // sentence.
+    QString text = message;
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    setText(text);
     setProperty("kind", kind);
     setAccessibleDescription(message);
     style()->unpolish(this);
     style()->polish(this);
+    updateGeometry();
     setVisible(true);
 }
 

@@ -194,9 +194,8 @@ bool CounterWindow::eventFilter(QObject* watched, QEvent* event)
         if (resultsOpen) {
             m_searchTimer->stop();
             hideResults();
-        } else if (!m_scan->text().isEmpty()) {
-            m_scan->clear();
         } else {
+            m_scan->clear();
             m_banner->clear();
         }
         return true;

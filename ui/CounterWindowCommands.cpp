@@ -192,10 +192,7 @@ void CounterWindow::newSale()
 {
     hideResults();
     if (!m_cart.isEmpty() &&
-        !confirm(tr("New sale"),
-                 tr("Throw away the current sale with %n line(s)? Nothing is stored.", nullptr,
-                    static_cast<int>(m_cart.lines().size())),
-                 false))
+        !confirm(tr("New sale"), tr("Throw away the current sale? None of it is stored."), false))
         return;
     startNewSale();
     m_banner->clear();

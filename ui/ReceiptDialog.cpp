@@ -28,7 +28,10 @@ ReceiptDialog::ReceiptDialog(const CompletedSale& sale, const ReceiptHeader& hea
     auto* layout = new QVBoxLayout(this);
 
     m_change = new QLabel(
-        tr("CHANGE DUE: %1").arg(MoneyText::format(sale.changeMinor, sale.totals.currency)), this);
+        sale.changeMinor == 0
+            ? tr("NO CHANGE DUE")
+            : tr("CHANGE DUE: %1").arg(MoneyText::format(sale.changeMinor, sale.totals.currency)),
+        this);
     m_change->setObjectName(QStringLiteral("receiptChangeLabel"));
     m_change->setAccessibleName(tr("Change due"));
     m_change->setProperty("role", QStringLiteral("change"));
@@ -46,7 +49,7 @@ ReceiptDialog::ReceiptDialog(const CompletedSale& sale, const ReceiptHeader& hea
     m_view->setFont(mono);
     const int columns = 44;
     m_view->setMinimumWidth(QFontMetrics(mono).horizontalAdvance(QString(columns, u'M')) + 40);
-    m_view->setMinimumHeight(380);
+    m_view->setMinimumHeight(500);
     layout->addWidget(m_view, 1);
 
     auto* buttons = new QDialogButtonBox(this);

@@ -49,6 +49,7 @@ TenderDialog::TenderDialog(SaleService& sales, const Cart& cart, const CartTotal
     m_remaining = new QLabel(this);
     m_remaining->setObjectName(QStringLiteral("remainingLabel"));
     m_remaining->setAccessibleName(tr("Still due"));
+    m_remaining->setProperty("role", QStringLiteral("big"));
     grid->addWidget(remainingCaption, 1, 0);
     grid->addWidget(m_remaining, 1, 1, 1, 2, Qt::AlignRight);
 
@@ -57,7 +58,7 @@ TenderDialog::TenderDialog(SaleService& sales, const Cart& cart, const CartTotal
     m_cash->setObjectName(QStringLiteral("cashEdit"));
     m_cash->setAccessibleName(tr("Cash handed over"));
     m_cash->setProperty("role", QStringLiteral("bigInput"));
-    m_cash->setPlaceholderText(tr("Type the amount, Enter adds it"));
+    m_cash->setPlaceholderText(tr("Amount"));
     cashCaption->setBuddy(m_cash);
     auto* addCash = bigButton(tr("Add cash\nEnter"), QStringLiteral("addCashButton"), this);
     grid->addWidget(cashCaption, 2, 0);
