@@ -36,9 +36,9 @@ Status loadLines(Database& db, qint64 saleRow, CompletedSale& sale)
     auto q = db.query(
         "SELECT l.product_id, l.sku, l.name, l.qty_milli, l.unit_price_minor, "
         "l.line_discount_minor, l.order_discount_minor, l.net_minor, l.tax_minor, l.total_minor, "
-        "l.tax_code, l.tax_rate_ppm, l.tax_inclusive, t.id, t.name, p.sold_by_weight "
+        "l.tax_code, l.tax_rate_ppm, l.tax_inclusive, t.id, t.name, l.sold_by_weight "
         "FROM sale_lines l LEFT JOIN tax_classes t ON t.code = l.tax_code "
-        "LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ?1 ORDER BY l.line_no");
+        "WHERE l.sale_id = ?1 ORDER BY l.line_no");
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, saleRow);
@@ -64,9 +64,7 @@ Status loadLines(Database& db, qint64 saleRow, CompletedSale& sale)
         l.tax.inclusive = q->int64(12) != 0;
         l.tax.id = q->isNull(13) ? 0 : q->int64(13);
         l.tax.name = q->isNull(14) ? l.tax.code : q->text(14);
-        // sale_lines has no weighed flag: a line is weighed when its product is sold by weight,
-        // or when its quantity is not whole (counted goods always have whole quantities).
-        l.soldByWeight = (!q->isNull(15) && q->int64(15) != 0) || !l.quantity.isWhole();
+        l.soldByWeight = q->int64(15) != 0;
 
         PricedLine p;
         p.lineDiscountMinor = l.lineDiscountMinor;
@@ -278,8 +276,8 @@ Result<qint64> insertSale(Database& db, const CompletedSale& sale, qint64 shiftI
         auto lq = db.query(
             "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, qty_milli, "
             "unit_price_minor, line_discount_minor, order_discount_minor, net_minor, tax_minor, "
-            "total_minor, tax_code, tax_rate_ppm, tax_inclusive) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+            "total_minor, tax_code, tax_rate_ppm, tax_inclusive, sold_by_weight) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         if (!lq)
             return std::unexpected(lq.error());
         lq->bind(1, saleRow).bind(2, static_cast<qint64>(i + 1));
@@ -298,7 +296,8 @@ Result<qint64> insertSale(Database& db, const CompletedSale& sale, qint64 shiftI
             .bind(12, p.totalMinor)
             .bind(13, l.tax.code)
             .bind(14, l.tax.ratePpm)
-            .bind(15, l.tax.inclusive);
+            .bind(15, l.tax.inclusive)
+            .bind(16, l.soldByWeight);
         if (auto s = lq->run(); !s)
             return std::unexpected(s.error());
     }

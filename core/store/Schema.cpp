@@ -181,8 +181,34 @@ CREATE TABLE held_sales (
 );
 )SQL";
 
+// Version 2: a sale line records whether it was weighed (so a product later switched between
+// weighed and counted still reprints its old receipts right), and the store itself refuses edits
+// to money records that are final: cash movements, closed shifts, and the receipt counter, which
+// may only move forward by one.
+constexpr const char* V2 = R"SQL(
+ALTER TABLE sale_lines ADD COLUMN sold_by_weight INTEGER NOT NULL DEFAULT 0
+    CHECK (sold_by_weight IN (0, 1));
+UPDATE sale_lines SET sold_by_weight = 1 WHERE qty_milli % 1000 <> 0
+    OR product_id IN (SELECT id FROM products WHERE sold_by_weight = 1);
+
+CREATE TRIGGER cash_movements_immutable_u BEFORE UPDATE ON cash_movements
+    BEGIN SELECT RAISE(ABORT, 'a cash movement cannot be changed'); END;
+CREATE TRIGGER cash_movements_immutable_d BEFORE DELETE ON cash_movements
+    BEGIN SELECT RAISE(ABORT, 'a cash movement cannot be deleted'); END;
+CREATE TRIGGER shifts_closed_immutable BEFORE UPDATE ON shifts WHEN old.closed_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'a closed shift cannot be changed'); END;
+CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts
+    BEGIN SELECT RAISE(ABORT, 'a shift cannot be deleted'); END;
+CREATE TRIGGER receipt_sequence_forward BEFORE UPDATE ON receipt_sequence
+    WHEN new.last_no <> old.last_no + 1 OR new.register_id <> old.register_id
+    BEGIN SELECT RAISE(ABORT, 'receipt numbers only move forward by one'); END;
+CREATE TRIGGER receipt_sequence_no_delete BEFORE DELETE ON receipt_sequence
+    BEGIN SELECT RAISE(ABORT, 'the receipt counter cannot be deleted'); END;
+)SQL";
+
 constexpr Migration All[] = {
     {1, "catalog, customers, sales, shifts", V1},
+    {2, "weighed sale lines; final money records are immutable", V2},
 };
 
 } // namespace

@@ -45,11 +45,12 @@ struct BareSale {
                          "customer_id, currency, subtotal_minor, discount_minor, tax_minor, "
                          "total_minor, paid_minor, change_minor, started_at, completed_at) VALUES "
                          "(?1, ?2, ?3, ?4, ?5, NULL, 'EUR', ?6, 0, ?7, ?8, ?8, 0, ?9, ?9)")),
-          line(b.prepare("INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, "
-                         "qty_milli, unit_price_minor, line_discount_minor, order_discount_minor, "
-                         "net_minor, tax_minor, total_minor, tax_code, tax_rate_ppm, "
-                         "tax_inclusive) VALUES (?1, ?2, ?3, ?4, ?5, 1000, ?6, 0, 0, ?6, 0, ?6, "
-                         "'STD', 190000, 1)")),
+          line(b.prepare(
+              "INSERT INTO sale_lines (sale_id, line_no, product_id, sku, name, "
+              "qty_milli, unit_price_minor, line_discount_minor, order_discount_minor, "
+              "net_minor, tax_minor, total_minor, tax_code, tax_rate_ppm, "
+              "tax_inclusive, sold_by_weight) VALUES (?1, ?2, ?3, ?4, ?5, 1000, ?6, 0, 0, ?6, "
+              "0, ?6, 'STD', 190000, 1, 0)")),
           tender(b.prepare("INSERT INTO sale_tenders (sale_id, seq, kind, amount_minor, "
                            "tendered_minor, reference, idempotency_key) VALUES (?1, 1, 'cash', "
                            "?2, ?2, NULL, ?3)"))
