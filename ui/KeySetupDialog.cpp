@@ -31,23 +31,32 @@ KeySetupDialog::KeySetupDialog(Mode mode, const QString& storePath, const QStrin
                   "<p>The data is never stored unencrypted. If you would rather set up a "
                   "keychain first, choose Quit.</p>");
     } else {
-        text = tr("<p><b>No system keychain answered on this computer.</b></p>"
-                  "<p>This register keeps its key in a sealed key file. Enter the owner's "
-                  "passphrase to open the sales data.</p>");
+        text = tr("<p><b>This register keeps its key in a sealed key file.</b></p>"
+                  "<p>Enter the owner's passphrase to open the sales data.</p>");
     }
     auto* intro = new QLabel(text, this);
     intro->setObjectName(QStringLiteral("keySetupIntro"));
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
+    // Wrapped labels get a fixed width so the dialog's height fits their text (a top-level
+    // dialog does not ask its labels' height-for-width).
+    constexpr int TextWidth = 680;
+    intro->setFixedWidth(TextWidth);
+    intro->ensurePolished(); // the style sheet's font decides the height
+    intro->setFixedHeight(intro->heightForWidth(TextWidth));
     layout->addWidget(intro);
 
-    auto* details = new QLabel(tr("Data: %1\nKey file: %2\nKeychain said: %3")
-                                   .arg(storePath, keyFilePath, keychainMessage),
-                               this);
+    QString facts = tr("Data: %1\nKey file: %2").arg(storePath, keyFilePath);
+    if (mode == Mode::Create)
+        facts += u'\n' + tr("Keychain said: %1").arg(keychainMessage);
+    auto* details = new QLabel(facts, this);
     details->setObjectName(QStringLiteral("keySetupDetails"));
     details->setWordWrap(true);
     details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details->setProperty("role", QStringLiteral("small"));
+    details->setFixedWidth(TextWidth);
+    details->ensurePolished();
+    details->setFixedHeight(details->heightForWidth(TextWidth));
     layout->addWidget(details);
 
     auto* form = new QFormLayout;
@@ -70,18 +79,20 @@ KeySetupDialog::KeySetupDialog(Mode mode, const QString& storePath, const QStrin
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("keySetupProblem"));
     m_problem->setWordWrap(true);
+    m_problem->setFixedWidth(TextWidth);
+    m_problem->setMinimumHeight(2 * m_problem->fontMetrics().lineSpacing() + 8);
     layout->addWidget(m_problem);
 
     auto* buttons = new QDialogButtonBox(this);
     m_ok = buttons->addButton(mode == Mode::Create ? tr("Create sealed key file") : tr("Unlock"),
                               QDialogButtonBox::AcceptRole);
     m_ok->setObjectName(QStringLiteral("keySetupOk"));
+    m_ok->setDefault(true);
     auto* quit = buttons->addButton(tr("Quit"), QDialogButtonBox::RejectRole);
     quit->setObjectName(QStringLiteral("keySetupQuit"));
     connect(buttons, &QDialogButtonBox::accepted, this, &KeySetupDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &KeySetupDialog::reject);
     layout->addWidget(buttons);
-    setMinimumWidth(620);
     validate();
     m_passphrase->setFocus();
 }

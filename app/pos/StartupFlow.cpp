@@ -26,8 +26,7 @@ std::unique_ptr<Database> StartupFlow::openStore()
 {
     // A register that chose the sealed key file keeps using it; the keychain is not asked.
     if (QFileInfo::exists(SealedKeyFile::defaultPathFor(m_storePath)))
-        return openWithSealedKeyFile(
-            tr("not asked: this register keeps its key in the sealed key file"));
+        return openWithSealedKeyFile({});
 
     KeychainKeyStore keychain;
     auto db = StoreFile::openOrCreate(m_storePath, keychain);
