@@ -1,13 +1,16 @@
 // ENC-1/ENC-4 end to end: the register's store opened the way the app opens it (StoreFile at
 // StoreFile::defaultPath() with the real system keychain), a product and a customer added through
-// the services, and then every byte of every file the run could have written is searched for the
-// distinctive product name and phone number, in UTF-8 and UTF-16, while the store is open (data
-// in the -wal) and again after it is closed. A control file with the same strings proves the
-// search finds them when they are there.
+// the services, a sale of it to that customer completed, and then every byte of every file the run
+// could have written is searched for the distinctive product name and phone number, in UTF-8 and
+// UTF-16, while the store is open (data in the -wal) and again after it is closed. A control file
+// with the same strings proves the search finds them when they are there.
 
 #include "Clock.h"
 #include "catalog/CatalogService.h"
 #include "customers/CustomerService.h"
+#include "payments/SimulatedProcessor.h"
+#include "sales/SaleService.h"
+#include "shifts/ShiftService.h"
 #include "store/KeychainKeyStore.h"
 #include "store/StoreFile.h"
 
@@ -204,6 +207,20 @@ void TestEncryptionAtRest::nothingReadableOnDisk()
         auto again = customers.find(*customer);
         QVERIFY(again.has_value());
         QCOMPARE(again->phone, Phone);
+
+        // A completed sale of that product to that customer: its lines copy the product name.
+        const QString registerId = QStringLiteral("00000000-0000-4000-8000-00000000beef");
+        ShiftService shifts(**db, clock, ids, registerId, QStringLiteral("EUR"));
+        QVERIFY(shifts.open(QStringLiteral("Ann"), 5000).has_value());
+        SimulatedProcessor processor;
+        SaleService sales(**db, clock, ids, processor, registerId);
+        Cart cart(QStringLiteral("EUR"), ids.newId());
+        QVERIFY(cart.addProduct(found->first(), Quantity::units(2)).has_value());
+        cart.setCustomerId(*customer);
+        auto sale = sales.complete(cart, {{TenderKind::Cash, 998, 1000}}, QStringLiteral("Ann"));
+        QVERIFY2(sale.has_value(), sale ? "" : qPrintable(sale.error().message));
+        QCOMPARE(sale->lines.first().name, ProductName);
+        QCOMPARE(sale->changeMinor, 2);
 
         QVERIFY(QFileInfo::exists(*path + QStringLiteral("-wal")));
         expectOnlyControlHits(QStringLiteral("while open"));
