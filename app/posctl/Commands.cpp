@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "Clock.h"
+#include "catalog/CatalogService.h"
 #include "catalog/CsvImporter.h"
 #include "demo/DemoSalesSeeder.h"
 #include "demo/DemoSeeder.h"
@@ -92,6 +93,32 @@ int runInit(const StoreOptions& options, const QString& storeName, const QString
     out() << "Created the encrypted store " << store->path << " for " << settings.storeName << " / "
           << settings.registerName << " (" << settings.currency << "); its key is in "
           << store->keys->describe() << '.' << Qt::endl;
+    return 0;
+}
+
+int runTaxClass(const StoreOptions& options, const QString& code, const QString& rate,
+                const QString& name, bool exclusive)
+{
+    // Percent with up to 4 decimals is exactly parts per million: 19 -> 190000, 7.25 -> 72500.
+    auto ppm = Money::parseMinor(rate, 4, false);
+    if (!ppm || *ppm > 1000000) {
+        err()
+            << "posctl: the tax rate must be a percentage from 0 to 100 with at most 4 decimals\n";
+        return 2;
+    }
+    auto store = openStore(options, false);
+    if (!store)
+        return failWith(store.error());
+    auto settings = loadSettings(*store->db);
+    if (!settings)
+        return failWith(settings.error());
+    CatalogService catalog(*store->db, settings->currency);
+    const QString shown = name.isEmpty() ? code : name;
+    auto id = catalog.addTaxClass(TaxClass{0, code, shown, *ppm, !exclusive});
+    if (!id)
+        return failWith(id.error());
+    out() << "Tax class " << code << " (" << shown << ") at " << rate << "% "
+          << (exclusive ? "added at the till" : "included in prices") << " is ready." << Qt::endl;
     return 0;
 }
 

@@ -8,6 +8,9 @@ namespace pos::cli {
 // standard error), 2 wrong usage.
 int runInit(const StoreOptions& options, const QString& storeName, const QString& registerName,
             const QString& currency);
+// RATE in percent ("19", "7.25"); prices of an inclusive class already contain the tax.
+int runTaxClass(const StoreOptions& options, const QString& code, const QString& rate,
+                const QString& name, bool exclusive);
 int runImportCatalog(const StoreOptions& options, const QString& csvPath);
 int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, qint64 sales);
 int runReport(const StoreOptions& options, bool z, const QString& countedText);

@@ -21,6 +21,9 @@ void disableCoreDumps()
 const char* const Usage = R"(Commands:
   init [--store NAME] [--register NAME] [--currency CODE]
                                  create this register's encrypted store
+  tax-class CODE RATE [--name NAME] [--exclusive]
+                                 add a tax class (RATE in percent; prices include the tax
+                                 unless --exclusive)
   import-catalog FILE.csv        import products; a file with any bad row imports nothing
   seed-demo [--products N] [--customers N] [--sales N]
                                  fill the store with demo data
@@ -62,6 +65,11 @@ int main(int argc, char** argv)
     const QCommandLineOption currency(QStringLiteral("currency"),
                                       QStringLiteral("ISO 4217 currency (init)."),
                                       QStringLiteral("CODE"), QStringLiteral("EUR"));
+    const QCommandLineOption taxName(QStringLiteral("name"),
+                                     QStringLiteral("Tax class name (tax-class)."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption exclusive(QStringLiteral("exclusive"),
+                                       QStringLiteral("Tax is added at the till (tax-class)."));
     const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("Demo products."),
                                       QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption customers(QStringLiteral("customers"),
@@ -72,8 +80,8 @@ int main(int argc, char** argv)
     const QCommandLineOption counted(
         QStringLiteral("counted"), QStringLiteral("Counted cash when closing a shift (report z)."),
         QStringLiteral("AMOUNT"));
-    parser.addOptions(
-        {dataDir, keyFile, store, reg, currency, products, customers, sales, counted});
+    parser.addOptions({dataDir, keyFile, store, reg, currency, taxName, exclusive, products,
+                       customers, sales, counted});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     parser.process(app);
 
@@ -97,6 +105,9 @@ int main(int argc, char** argv)
 
     if (command == QStringLiteral("init") && args.size() == 1)
         return runInit(options, parser.value(store), parser.value(reg), parser.value(currency));
+    if (command == QStringLiteral("tax-class") && args.size() == 3)
+        return runTaxClass(options, args.at(1), args.at(2), parser.value(taxName),
+                           parser.isSet(exclusive));
     if (command == QStringLiteral("import-catalog") && args.size() == 2)
         return runImportCatalog(options, args.at(1));
     if (command == QStringLiteral("seed-demo") && args.size() == 1) {
