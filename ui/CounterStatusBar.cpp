@@ -25,7 +25,14 @@ QLabel* CounterStatusBar::addLabel(const QString& name, const QString& accessibl
     auto* label = new QLabel(this);
     label->setObjectName(name);
     label->setAccessibleName(accessibleName);
-    addPermanentWidget(label, name == u"shiftLabel" ? 1 : 0);
+    const bool stretch = name == u"shiftLabel";
+    if (stretch) {
+        // The longest text gives way first, so a translation never widens the window past the
+        // screen; the full text stays in the tooltip.
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        label->setMinimumWidth(120);
+    }
+    addPermanentWidget(label, stretch ? 1 : 0);
     return label;
 }
 
@@ -43,6 +50,7 @@ void CounterStatusBar::setCashier(const QString& cashier)
 void CounterStatusBar::setShift(const QString& shiftText)
 {
     m_shift->setText(shiftText);
+    m_shift->setToolTip(shiftText);
 }
 
 } // namespace pos::ui

@@ -362,7 +362,7 @@ void CounterWindow::refreshShift()
         return;
     }
     m_status->setShift(
-        tr("Shift opened %1 by %2, float %3")
+        tr("Shift since %1 · %2 · float %3")
             .arg(QLocale().toString(shift->openedAt.toLocalTime().time(), QLocale::ShortFormat),
                  shift->openedBy, MoneyText::format(shift->floatMinor, shift->currency)));
 }
