@@ -18,7 +18,7 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tool
     qtkeychain-qt6-dev clang-format)
 # QtKeychain loads libsecret at run time (dlopen), so no package depends on it for us.
 run=(qt6-qpa-plugins libsecret-1-0)
-test=(gnome-keyring dbus-x11 libsecret-1-0 xvfb xauth)
+test=(gnome-keyring dbus-x11 libsecret-1-0 xvfb xauth dpkg-dev file desktop-file-utils appstream)
 
 groups=("$@")
 [[ ${#groups[@]} -gt 0 ]] || groups=(build run test)
