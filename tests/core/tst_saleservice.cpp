@@ -45,6 +45,22 @@ private:
     int m_calls = 0;
 };
 
+// A misbehaving processor that hands back something shaped like a card number as its reference.
+class PanAsReference final : public PaymentProcessor {
+public:
+    Result<QString> charge(const Money&, const QString&) override
+    {
+        return QStringLiteral("4111 1111 1111 1111");
+    }
+    Status voidCharge(const QString& reference) override
+    {
+        voided << reference;
+        return {};
+    }
+    QString name() const override { return QStringLiteral("pan as reference"); }
+    QStringList voided;
+};
+
 } // namespace
 
 Q_DECLARE_METATYPE(pos::TenderRequest)
@@ -56,6 +72,7 @@ private slots:
     void cleanup();
     void cashWithChange();
     void cardStoresOnlyTheReference();
+    void cardNumberLikeReferenceIsNeverStored();
     void tenders_data();
     void tenders();
     void tenderBelowTotalStoresNothing();
@@ -203,6 +220,19 @@ void TestSaleService::cardStoresOnlyTheReference()
         ++columnCount;
     QCOMPARE(columnCount, 7); // no column where card data could hide
     QCOMPARE(m_sales->load(cart.id())->tenders[0].reference, QStringLiteral("SIM-000001"));
+}
+
+void TestSaleService::cardNumberLikeReferenceIsNeverStored()
+{
+    PanAsReference processor;
+    SaleService sales(m_store->db(), *m_clock, *m_ids, processor, Reg);
+    Cart cart = milkTwice();
+    const qint64 before = storedRows();
+    auto sale = sales.complete(cart, {card(398)}, QStringLiteral("ann"));
+    QVERIFY(!sale);
+    QVERIFY(!sale.error().message.contains(QStringLiteral("4111")));
+    QCOMPARE(storedRows(), before);
+    QCOMPARE(processor.voided.size(), 1); // the charge is released, not kept
 }
 
 // Tender plans against a 13.74 sale (milk 3.57 less 0.07, apples 1.00, cable 10.00 + tax, order
