@@ -104,10 +104,6 @@ Es wurde nichts verändert. Die Kasse wird beendet.</translation>
         <translation>%1/kg</translation>
     </message>
     <message>
-        <source>(−%1 order)</source>
-        <translation>(−%1 Bon)</translation>
-    </message>
-    <message>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -126,6 +122,10 @@ Es wurde nichts verändert. Die Kasse wird beendet.</translation>
     <message>
         <source>Total</source>
         <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Line discount %1, share of the order discount %2</source>
+        <translation>Positionsrabatt %1, Anteil am Bonrabatt %2</translation>
     </message>
 </context>
 <context>
@@ -312,6 +312,10 @@ Es wurde nichts verändert. Die Kasse wird beendet.</translation>
     <message>
         <source>Shift since %1 · %2 · float %3</source>
         <translation>Schicht seit %1 · %2 · Wechselgeld %3</translation>
+    </message>
+    <message>
+        <source>Scan an item or type its name to start a sale.</source>
+        <translation>Einen Artikel scannen oder seinen Namen eingeben, um einen Bon zu beginnen.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "AmountDialog.h"
 
 #include "MoneyText.h"
+#include "WrappedLabel.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -20,9 +21,9 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     setModal(true);
     auto* layout = new QVBoxLayout(this);
 
-    auto* label = new QLabel(prompt, this);
+    constexpr int TextWidth = 560;
+    auto* label = new WrappedLabel(prompt, TextWidth, this);
     label->setObjectName(QStringLiteral("amountPrompt"));
-    label->setWordWrap(true);
     layout->addWidget(label);
 
     m_edit = new QLineEdit(initial, this);
@@ -33,16 +34,14 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     label->setBuddy(m_edit);
     layout->addWidget(m_edit);
 
-    m_hint = new QLabel(this);
+    m_hint = new WrappedLabel({}, TextWidth, this);
     m_hint->setObjectName(QStringLiteral("amountHint"));
-    m_hint->setWordWrap(true);
     m_hint->hide();
     layout->addWidget(m_hint);
 
-    m_error = new QLabel(this);
+    m_error = new WrappedLabel({}, TextWidth, this);
     m_error->setObjectName(QStringLiteral("amountError"));
     m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -54,22 +53,23 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     connect(buttons, &QDialogButtonBox::accepted, this, &AmountDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AmountDialog::reject);
     layout->addWidget(buttons);
-    setMinimumWidth(460);
     m_edit->setFocus();
 }
 
 void AmountDialog::setHint(const QString& hint)
 {
-    m_hint->setText(hint);
+    m_hint->setWrappedText(hint);
     m_hint->setVisible(!hint.isEmpty());
+    adjustSize();
 }
 
 void AmountDialog::accept()
 {
     const Status result = m_apply(MoneyText::toPlainNumber(m_edit->text()));
     if (!result) {
-        m_error->setText(result.error().message);
+        m_error->setWrappedText(WrappedLabel::sentence(result.error().message));
         m_error->show();
+        adjustSize();
         QApplication::beep();
         m_edit->selectAll();
         m_edit->setFocus();

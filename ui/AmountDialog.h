@@ -5,11 +5,12 @@
 #include <QDialog>
 #include <functional>
 
-class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace pos::ui {
+
+class WrappedLabel;
 
 // One number from the cashier: quantity, weight, discount, opening float. The dialog does not
 // judge the number: on OK it hands the text (locale separator turned into '.') to the apply
@@ -30,8 +31,8 @@ public:
 private:
     Apply m_apply;
     QLineEdit* m_edit = nullptr;
-    QLabel* m_hint = nullptr;
-    QLabel* m_error = nullptr;
+    WrappedLabel* m_hint = nullptr;
+    WrappedLabel* m_error = nullptr;
     QPushButton* m_ok = nullptr;
 };
 

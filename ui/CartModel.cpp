@@ -1,6 +1,7 @@
 #include "CartModel.h"
 
 #include "MoneyText.h"
+#include "money/Checked.h"
 
 namespace pos::ui {
 
@@ -41,20 +42,13 @@ QString CartModel::cell(int row, int column) const
     case Discount: {
         if (!priced)
             return {};
+        // Core prices both parts (docs/money.md: a line's discount is d + s); one figure fits the
+        // column, the parts are in the tooltip.
         const PricedLine& p = m_totals.lines.at(row);
-        if (p.lineDiscountMinor == 0 && p.orderDiscountMinor == 0)
+        const qint64 both = checked::add(p.lineDiscountMinor, p.orderDiscountMinor).value_or(0);
+        if (both == 0)
             return {};
-        // Core keeps the two parts apart; the cart shows both, the order share in brackets.
-        QString text =
-            p.lineDiscountMinor != 0
-                ? QStringLiteral("−%1").arg(MoneyText::format(p.lineDiscountMinor, cur, m_locale))
-                : QString();
-        if (p.orderDiscountMinor != 0) {
-            const QString share =
-                tr("(−%1 order)").arg(MoneyText::format(p.orderDiscountMinor, cur, m_locale));
-            text = text.isEmpty() ? share : QString(text + u' ' + share);
-        }
-        return text;
+        return QStringLiteral("−%1").arg(MoneyText::format(both, cur, m_locale));
     }
     case LineTotal:
         return priced ? MoneyText::format(m_totals.lines.at(row).totalMinor, cur, m_locale)
@@ -70,6 +64,15 @@ QVariant CartModel::data(const QModelIndex& index, int role) const
         return {};
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
         return cell(index.row(), index.column());
+    if (role == Qt::ToolTipRole && index.column() == Discount &&
+        index.row() < m_totals.lines.size()) {
+        const PricedLine& p = m_totals.lines.at(index.row());
+        if (p.lineDiscountMinor == 0 && p.orderDiscountMinor == 0)
+            return {};
+        return tr("Line discount %1, share of the order discount %2")
+            .arg(MoneyText::format(p.lineDiscountMinor, m_totals.currency, m_locale),
+                 MoneyText::format(p.orderDiscountMinor, m_totals.currency, m_locale));
+    }
     if (role == Qt::TextAlignmentRole) {
         const bool number = index.column() != Name;
         return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -79,6 +80,14 @@ void CounterWindow::buildUi()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(CartModel::Name, QHeaderView::Stretch);
     body->addWidget(m_table, 1);
+
+    m_emptyHint =
+        new QLabel(tr("Scan an item or type its name to start a sale."), m_table->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyCartHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_table->viewport()->installEventFilter(this);
 
     m_side = new QWidget(central);
     m_side->setObjectName(QStringLiteral("sidePanel"));
@@ -172,6 +181,8 @@ QPushButton* CounterWindow::addCommand(const QString& text, const QList<QKeySequ
 
 bool CounterWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        m_emptyHint->setGeometry(m_table->viewport()->rect());
     if (watched != m_scan || event->type() != QEvent::KeyPress)
         return QMainWindow::eventFilter(watched, event);
     const auto* key = static_cast<QKeyEvent*>(event);
@@ -348,6 +359,8 @@ void CounterWindow::refresh(int selectLine)
     }
     m_model->setCart(m_cart.lines(), *totals);
     m_totals->setTotals(*totals);
+    m_emptyHint->setGeometry(m_table->viewport()->rect());
+    m_emptyHint->setVisible(m_cart.isEmpty());
     if (selectLine >= 0 && selectLine < m_model->rowCount()) {
         m_table->selectRow(selectLine);
         m_table->scrollTo(m_model->index(selectLine, 0));

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -74,6 +75,7 @@ private:
     CounterStatusBar* m_status = nullptr;
     QWidget* m_commandBar = nullptr;
     QWidget* m_side = nullptr;
+    QLabel* m_emptyHint = nullptr;
 };
 
 } // namespace pos::ui

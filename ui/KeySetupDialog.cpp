@@ -1,5 +1,7 @@
 #include "KeySetupDialog.h"
 
+#include "WrappedLabel.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -34,29 +36,19 @@ KeySetupDialog::KeySetupDialog(Mode mode, const QString& storePath, const QStrin
         text = tr("<p><b>This register keeps its key in a sealed key file.</b></p>"
                   "<p>Enter the owner's passphrase to open the sales data.</p>");
     }
-    auto* intro = new QLabel(text, this);
-    intro->setObjectName(QStringLiteral("keySetupIntro"));
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::RichText);
-    // Wrapped labels get a fixed width so the dialog's height fits their text (a top-level
-    // dialog does not ask its labels' height-for-width).
     constexpr int TextWidth = 680;
-    intro->setFixedWidth(TextWidth);
-    intro->ensurePolished(); // the style sheet's font decides the height
-    intro->setFixedHeight(intro->heightForWidth(TextWidth));
+    auto* intro = new WrappedLabel(text, TextWidth, this);
+    intro->setObjectName(QStringLiteral("keySetupIntro"));
+    intro->setTextFormat(Qt::RichText);
     layout->addWidget(intro);
 
     QString facts = tr("Data: %1\nKey file: %2").arg(storePath, keyFilePath);
     if (mode == Mode::Create)
         facts += u'\n' + tr("Keychain said: %1").arg(keychainMessage);
-    auto* details = new QLabel(facts, this);
+    auto* details = new WrappedLabel(facts, TextWidth, this);
     details->setObjectName(QStringLiteral("keySetupDetails"));
-    details->setWordWrap(true);
     details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details->setProperty("role", QStringLiteral("small"));
-    details->setFixedWidth(TextWidth);
-    details->ensurePolished();
-    details->setFixedHeight(details->heightForWidth(TextWidth));
     layout->addWidget(details);
 
     auto* form = new QFormLayout;
@@ -76,11 +68,8 @@ KeySetupDialog::KeySetupDialog(Mode mode, const QString& storePath, const QStrin
     connect(m_passphrase, &QLineEdit::textChanged, this, &KeySetupDialog::validate);
     layout->addLayout(form);
 
-    m_problem = new QLabel(this);
+    m_problem = new WrappedLabel({}, TextWidth, this);
     m_problem->setObjectName(QStringLiteral("keySetupProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setFixedWidth(TextWidth);
-    m_problem->setMinimumHeight(2 * m_problem->fontMetrics().lineSpacing() + 8);
     layout->addWidget(m_problem);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -99,8 +88,9 @@ KeySetupDialog::KeySetupDialog(Mode mode, const QString& storePath, const QStrin
 
 void KeySetupDialog::setError(const QString& message)
 {
-    m_problem->setText(message);
     m_problem->setProperty("kind", QStringLiteral("error"));
+    m_problem->setWrappedText(WrappedLabel::sentence(message));
+    adjustSize();
 }
 
 void KeySetupDialog::validate()
@@ -120,7 +110,8 @@ void KeySetupDialog::validate()
     }
     m_ok->setEnabled(problem.isEmpty());
     m_problem->setProperty("kind", QString());
-    m_problem->setText(problem);
+    m_problem->setWrappedText(problem);
+    adjustSize();
 }
 
 void KeySetupDialog::accept()

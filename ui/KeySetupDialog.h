@@ -4,11 +4,12 @@
 
 #include <QDialog>
 
-class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace pos::ui {
+
+class WrappedLabel;
 
 // ENC-2, user-visible: no system keychain answered. Explains that in plain words and offers the
 // one alternative the product has, a key file sealed with the owner's passphrase, or quitting.
@@ -36,7 +37,7 @@ private:
     Mode m_mode;
     QLineEdit* m_passphrase = nullptr;
     QLineEdit* m_confirm = nullptr;
-    QLabel* m_problem = nullptr;
+    WrappedLabel* m_problem = nullptr;
     QPushButton* m_ok = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "TenderDialog.h"
 
 #include "MoneyText.h"
+#include "WrappedLabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -91,10 +92,9 @@ TenderDialog::TenderDialog(SaleService& sales, const Cart& cart, const CartTotal
     m_change->setAlignment(Qt::AlignCenter);
     grid->addWidget(m_change, 6, 0, 1, 3);
 
-    m_error = new QLabel(this);
+    m_error = new WrappedLabel({}, 600, this);
     m_error->setObjectName(QStringLiteral("tenderError"));
     m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->setWordWrap(true);
     m_error->hide();
     grid->addWidget(m_error, 7, 0, 1, 3);
 
@@ -150,8 +150,9 @@ std::optional<qint64> TenderDialog::typedCash(QString* error) const
 
 void TenderDialog::showError(const QString& message)
 {
-    m_error->setText(message);
+    m_error->setWrappedText(WrappedLabel::sentence(message));
     m_error->setVisible(!message.isEmpty());
+    adjustSize();
     if (!message.isEmpty())
         QApplication::beep();
 }

@@ -14,6 +14,8 @@ class QHBoxLayout;
 
 namespace pos::ui {
 
+class WrappedLabel;
+
 // Takes payment: cash (typed or a quick amount), card, or a split of both. Complete hands the
 // cart and the tenders to SaleService::complete; a refusal (declined card, no open shift...) is
 // shown here and the cart stays as it was.
@@ -53,7 +55,7 @@ private:
     QPushButton* m_remove = nullptr;
     QPushButton* m_card = nullptr;
     QLabel* m_change = nullptr;
-    QLabel* m_error = nullptr;
+    WrappedLabel* m_error = nullptr;
     QPushButton* m_complete = nullptr;
 };
 

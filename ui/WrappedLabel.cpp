@@ -1,0 +1,44 @@
+#include "WrappedLabel.h"
+
+#include <QEvent>
+
+namespace pos::ui {
+
+WrappedLabel::WrappedLabel(const QString& text, int width, QWidget* parent) : QLabel(text, parent)
+{
+    setWordWrap(true);
+    setFixedWidth(width);
+    fit();
+}
+
+void WrappedLabel::setWrappedText(const QString& text)
+{
+    setText(text);
+    fit();
+}
+
+QString WrappedLabel::sentence(const QString& message)
+{
+    QString text = message;
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+bool WrappedLabel::event(QEvent* e)
+{
+    const bool handled = QLabel::event(e);
+    if (e->type() == QEvent::Polish || e->type() == QEvent::FontChange ||
+        e->type() == QEvent::StyleChange)
+        fit();
+    return handled;
+}
+
+void WrappedLabel::fit()
+{
+    const int h = text().isEmpty() ? 0 : heightForWidth(width());
+    if (h >= 0 && h != height())
+        setFixedHeight(h);
+}
+
+} // namespace pos::ui
