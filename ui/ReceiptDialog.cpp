@@ -45,6 +45,8 @@ ReceiptDialog::ReceiptDialog(const CompletedSale& sale, const ReceiptHeader& hea
     m_view->setFocusPolicy(Qt::NoFocus); // Enter and Esc belong to the dialog
     m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
     mono.setPointSize(12);
     m_view->setFont(mono);
     const int columns = 44;
