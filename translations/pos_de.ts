@@ -8,14 +8,6 @@
         <translation>Die Daten dieser Kasse lassen sich nicht öffnen</translation>
     </message>
     <message>
-        <source>%1
-
-Nothing was changed. The register will close.</source>
-        <translation>%1
-
-Es wurde nichts verändert. Die Kasse wird beendet.</translation>
-    </message>
-    <message>
         <source>Cannot read the register&apos;s settings</source>
         <translation>Die Einstellungen der Kasse lassen sich nicht lesen</translation>
     </message>
@@ -46,6 +38,14 @@ Es wurde nichts verändert. Die Kasse wird beendet.</translation>
     <message>
         <source>Cannot read the shift</source>
         <translation>Die Schicht lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>%1
+
+The register will close.</source>
+        <translation>%1
+
+Die Kasse wird beendet.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "KeySetupDialog.h"
 #include "OpenShiftDialog.h"
+#include "WrappedLabel.h"
 #include "demo/DemoSeeder.h"
 #include "store/KeychainKeyStore.h"
 #include "store/SealedKeyFile.h"
@@ -17,8 +18,10 @@ using namespace pos;
 void StartupFlow::fatal(const QString& title, const QString& message)
 {
     m_failed = true;
-    QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Close);
+    // The title is repeated as the text: kiosk sessions may have no window manager to show it.
+    QMessageBox box(QMessageBox::Critical, title, title, QMessageBox::Close);
     box.setObjectName(QStringLiteral("startupError"));
+    box.setInformativeText(ui::WrappedLabel::sentence(message));
     box.exec();
 }
 
@@ -37,7 +40,7 @@ std::unique_ptr<Database> StartupFlow::openStore()
     // The store exists and its key is in a keychain that does not answer, or anything else went
     // wrong: say what core says (it names the file) and leave the file alone.
     fatal(tr("Cannot open the register's data"),
-          tr("%1\n\nNothing was changed. The register will close.").arg(db.error().message));
+          tr("%1\n\nThe register will close.").arg(db.error().message));
     return nullptr;
 }
 
@@ -65,7 +68,7 @@ std::unique_ptr<Database> StartupFlow::openWithSealedKeyFile(const QString& keyc
             continue;
         }
         fatal(tr("Cannot open the register's data"),
-              tr("%1\n\nNothing was changed. The register will close.").arg(db.error().message));
+              tr("%1\n\nThe register will close.").arg(db.error().message));
         return nullptr;
     }
 }
