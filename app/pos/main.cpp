@@ -51,6 +51,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationDomain(QStringLiteral("pos.example"));
     QApplication::setApplicationName(QStringLiteral("pos"));
     QApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    // Matches packaging/example.pos.Register.desktop, so the desktop shows the right icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("example.pos.Register"));
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Point of Sale"));
     installTranslators(app);
     pos::ui::UiResources::applyCounterStyle(app);

@@ -193,6 +193,8 @@ private slots:
     void weighedProductTakesQuarterKilo();
     void searchAsYouTypeAddsWithArrowAndEnter();
     void deleteRemovesLineAfterConfirm();
+    void orderDiscountWithShiftF3();
+    void newSaleAsksBeforeThrowingAway();
 
 private:
     std::unique_ptr<Fixture> m_f;
@@ -425,6 +427,48 @@ void tst_CounterFlow::deleteRemovesLineAfterConfirm()
     f.press(Qt::Key_Delete);
     QCOMPARE(f.cartRows(), 1);
     QCOMPARE(f.window->cart().lines().first().name, QStringLiteral("Rye bread"));
+}
+
+void tst_CounterFlow::orderDiscountWithShiftF3()
+{
+    Fixture& f = *m_f;
+    f.scanCode(f.milk);  // 1.19
+    f.scanCode(f.bread); // 3.49
+    QString refused;
+    whenModal<QDialog>([&refused](QDialog* d) {
+        auto* edit = d->findChild<QLineEdit*>(QStringLiteral("amountEdit"));
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("99"));
+        QTest::keyClick(edit, Qt::Key_Enter); // more than the sale: core refuses, dialog stays
+        auto* error = d->findChild<QLabel*>(QStringLiteral("amountError"));
+        refused = error->isHidden() ? QString() : error->text();
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("0.68"));
+        QTest::keyClick(edit, Qt::Key_Enter);
+    });
+    f.press(Qt::Key_F3, Qt::ShiftModifier);
+    QVERIFY2(!refused.isEmpty(), "core's refusal is shown in the dialog");
+    QCOMPARE(f.window->cart().orderDiscountMinor(), 68);
+    QVERIFY2(f.labelText("totalValue").contains(QStringLiteral("4.00")),
+             qPrintable(f.labelText("totalValue")));
+    QVERIFY2(f.labelText("discountValue").contains(QStringLiteral("0.68")),
+             qPrintable(f.labelText("discountValue")));
+}
+
+void tst_CounterFlow::newSaleAsksBeforeThrowingAway()
+{
+    Fixture& f = *m_f;
+    f.scanCode(f.milk);
+    whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::No)->click(); });
+    f.press(Qt::Key_F8);
+    QCOMPARE(f.cartRows(), 1);
+    whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); });
+    f.press(Qt::Key_F8);
+    QCOMPARE(f.cartRows(), 0);
+    QCOMPARE(f.sales.completedCount().value_or(-1), 0);
+    QCOMPARE(f.sales.heldSales()->size(), 0);
+    f.press(Qt::Key_F8); // an empty sale: nothing to ask
+    QCOMPARE(f.cartRows(), 0);
 }
 
 QTEST_MAIN(tst_CounterFlow)
