@@ -1,76 +1,59 @@
 #include "TenderTally.h"
 
-#include "money/Checked.h"
-
-#include <QCoreApplication>
-
 namespace pos::ui {
 
 TenderTally::TenderTally(qint64 dueMinor, QString currency)
     : m_dueMinor(dueMinor), m_currency(std::move(currency))
-{}
-
-qint64 TenderTally::appliedMinor() const
 {
-    qint64 sum = 0;
-    for (const TenderRequest& r : m_requests)
-        sum = checked::add(sum, r.amountMinor).value_or(sum);
-    return sum;
+    clear();
 }
 
-qint64 TenderTally::remainingMinor() const
+void TenderTally::clear()
 {
-    const qint64 remaining = checked::sub(m_dueMinor, appliedMinor()).value_or(0);
-    return remaining > 0 ? remaining : 0;
+    m_entered.clear();
+    (void)replan({});
 }
 
-qint64 TenderTally::changeMinor() const
+Status TenderTally::replan(const QList<TenderRequest>& entered)
 {
-    qint64 change = 0;
-    for (const TenderRequest& r : m_requests) {
-        if (r.kind == TenderKind::Cash)
-            change = checked::add(change, checked::sub(r.tenderedMinor, r.amountMinor).value_or(0))
-                         .value_or(change);
-    }
-    return change;
+    auto plan = planTenders(m_dueMinor, entered, m_currency, true);
+    if (!plan)
+        return std::unexpected(plan.error());
+    m_entered = entered;
+    m_plan = *plan;
+    m_requests.clear();
+    for (const Tender& t : std::as_const(m_plan.tenders))
+        m_requests.append(TenderRequest{t.kind, t.amountMinor, t.tenderedMinor});
+    return {};
+}
+
+Status TenderTally::add(TenderRequest entered)
+{
+    QList<TenderRequest> next = m_entered;
+    next.append(entered);
+    return replan(next);
 }
 
 Status TenderTally::addCash(qint64 handedMinor)
 {
-    if (handedMinor <= 0)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("pos::ui::TenderTally",
-                                                "Enter the amount the customer hands over."));
-    const qint64 remaining = remainingMinor();
-    if (remaining == 0)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("pos::ui::TenderTally",
-                                                "The sale is already paid in full."));
-    m_requests.append(
-        TenderRequest{TenderKind::Cash, std::min(handedMinor, remaining), handedMinor});
-    return {};
+    return add(TenderRequest{TenderKind::Cash, handedMinor, handedMinor});
 }
 
 Status TenderTally::addCard()
 {
-    const qint64 remaining = remainingMinor();
-    if (remaining == 0)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("pos::ui::TenderTally",
-                                                "The sale is already paid in full."));
-    m_requests.append(TenderRequest{TenderKind::Card, remaining, remaining});
-    return {};
+    const qint64 rest = remainingMinor();
+    return add(TenderRequest{TenderKind::Card, rest, rest});
 }
 
 void TenderTally::remove(int index)
 {
-    if (index < 0 || index >= m_requests.size())
+    if (index < 0 || index >= m_entered.size())
         return;
-    // Tally the rest again in order, so what each tender applies still adds up.
-    QList<TenderRequest> rest = m_requests;
+    // Enter the rest again in order: a card that took "the rest" takes the new rest.
+    QList<TenderRequest> rest = m_entered;
     rest.removeAt(index);
-    m_requests.clear();
-    for (const TenderRequest& r : rest) {
+    clear();
+    for (const TenderRequest& r : std::as_const(rest)) {
         if (r.kind == TenderKind::Cash)
             (void)addCash(r.tenderedMinor);
         else

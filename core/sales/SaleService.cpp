@@ -3,6 +3,7 @@
 #include "money/Checked.h"
 #include "payments/PaymentProcessor.h"
 #include "sales/SaleRecords.h"
+#include "sales/TenderPlan.h"
 #include "store/Database.h"
 
 namespace pos {
@@ -10,75 +11,6 @@ namespace pos {
 using salerecords::lcSales;
 
 namespace {
-
-struct TenderPlan {
-    QList<Tender> tenders;
-    qint64 changeMinor = 0;
-};
-
-QString money(qint64 minor, const QString& currency)
-{
-    return Money(minor, currency).toPlainString();
-}
-
-// Applies the tenders in order to the total (docs/money.md, "Tenders and change"). A card may
-// not exceed what is still due; cash applies up to what is due and the rest is change.
-Result<TenderPlan> planTenders(qint64 totalMinor, const QList<TenderRequest>& requests,
-                               const QString& currency)
-{
-    TenderPlan plan;
-    qint64 due = totalMinor;
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        const TenderRequest& r = requests[i];
-        const qint64 n = i + 1;
-        if (r.amountMinor <= 0)
-            return fail(ErrorCode::InvalidInput,
-                        QStringLiteral("tender %1: the amount must be more than zero").arg(n));
-        if (due == 0)
-            return fail(ErrorCode::InvalidInput,
-                        QStringLiteral("tender %1: the sale is already paid in full").arg(n));
-        Tender t;
-        t.kind = r.kind;
-        if (r.kind == TenderKind::Card) {
-            if (r.tenderedMinor != 0 && r.tenderedMinor != r.amountMinor)
-                return fail(ErrorCode::InvalidInput,
-                            QStringLiteral("tender %1: a card is charged exactly the amount "
-                                           "applied")
-                                .arg(n));
-            if (r.amountMinor > due)
-                return fail(ErrorCode::InvalidInput,
-                            QStringLiteral("tender %1: the card amount %2 is more than the %3 "
-                                           "still due (change is given only from cash)")
-                                .arg(n)
-                                .arg(money(r.amountMinor, currency), money(due, currency)));
-            t.amountMinor = r.amountMinor;
-            t.tenderedMinor = r.amountMinor;
-        } else {
-            if (r.tenderedMinor < r.amountMinor)
-                return fail(
-                    ErrorCode::InvalidInput,
-                    QStringLiteral("tender %1: the cash handed over (%2) is less than the "
-                                   "amount applied (%3)")
-                        .arg(n)
-                        .arg(money(r.tenderedMinor, currency), money(r.amountMinor, currency)));
-            t.amountMinor = std::min(r.amountMinor, due);
-            t.tenderedMinor = r.tenderedMinor;
-            auto change = checked::sub(r.tenderedMinor, t.amountMinor);
-            if (!change)
-                return std::unexpected(change.error());
-            auto sum = checked::add(plan.changeMinor, *change);
-            if (!sum)
-                return std::unexpected(sum.error());
-            plan.changeMinor = *sum;
-        }
-        due -= t.amountMinor; // 0 <= amount <= due
-        plan.tenders.append(t);
-    }
-    if (due > 0)
-        return fail(ErrorCode::InvalidInput, QStringLiteral("tender below total: %1 is still due")
-                                                 .arg(Money(due, currency).toString()));
-    return plan;
-}
 
 // PAY-1 defence in depth: a processor reference that carries a run of 12 or more digits could be
 // a card number; it is refused rather than stored.
