@@ -117,6 +117,11 @@ int probeKey(const QString& path, const SecretBytes& key)
 
 } // namespace
 
+Status Database::checkStoreFile(const QString& path)
+{
+    return precheckExisting(path);
+}
+
 // ---- Query ----------------------------------------------------------------------------------
 
 Query::Query(Query&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
@@ -224,7 +229,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     if (key.size() != 32)
         return fail(ErrorCode::InvalidInput, QStringLiteral("the store key must be 256 bits"));
     if (mode == Mode::OpenExisting) {
-        if (auto s = precheckExisting(path); !s)
+        if (auto s = checkStoreFile(path); !s)
             return std::unexpected(s.error());
         if (const int probe = probeKey(path, key) & 0xff;
             probe == SQLITE_NOTADB || probe == SQLITE_CORRUPT)

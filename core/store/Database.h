@@ -58,6 +58,11 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
+    // Reads (never writes) an existing file's size and first bytes: refuses what cannot be an
+    // encrypted store (missing, empty, plaintext SQLite, not a whole number of pages) with a
+    // message naming the file. open() does this too; callers may do it before looking up the key.
+    static Status checkStoreFile(const QString& path);
+
     // Opens (or creates) an encrypted store with a 32-byte raw key and applies the pinned cipher
     // settings and connection pragmas. On a wrong key, a file that is not an encrypted store, or
     // a damaged file, returns a clear error naming the file and leaves the file untouched.

@@ -32,6 +32,9 @@ QString StoreFile::keyNameFor(const QString& path)
 
 Result<std::unique_ptr<Database>> StoreFile::openExisting(const QString& path, KeyStore& keys)
 {
+    // Say "this is not a store" before "no key for it": the first is what is really wrong.
+    if (auto s = Database::checkStoreFile(path); !s)
+        return std::unexpected(s.error());
     auto key = keys.read(keyNameFor(path));
     if (!key) {
         if (key.error().code == ErrorCode::NotFound)

@@ -395,6 +395,19 @@ void TestDatabase::refusalsThroughStoreFile()
     QCOMPARE(noKey.error().code, ErrorCode::NotFound);
     QVERIFY(noKey.error().message.contains(storePath()));
     QCOMPARE(snapshot(m_dir->path()), before);
+
+    // A file that is no store at all is called that, even when no key is held for it.
+    const QString text = m_dir->filePath(QStringLiteral("notes.db"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(4080, 'x'));
+    f.close();
+    const auto withText = snapshot(m_dir->path());
+    auto foreign = StoreFile::openExisting(text, empty);
+    QVERIFY(!foreign.has_value());
+    QCOMPARE(foreign.error().code, ErrorCode::NotADatabase);
+    QVERIFY(foreign.error().message.contains(text));
+    QCOMPARE(snapshot(m_dir->path()), withText);
 }
 
 void TestDatabase::failingMigrationRollsBackCompletely()
