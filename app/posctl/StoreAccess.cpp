@@ -71,9 +71,26 @@ Result<OpenStore> openStore(const StoreOptions& options, bool create)
             QStringLiteral("there is no store at %1; run 'posctl init' first").arg(open.path));
 
     if (!options.keyFile.isEmpty()) {
-        auto pass = readPassphrase("Key file passphrase: ");
+        const bool newFile = !QFileInfo::exists(options.keyFile);
+        if (newFile && !create)
+            return fail(ErrorCode::NotFound,
+                        QStringLiteral("there is no key file at %1").arg(options.keyFile));
+        auto pass = readPassphrase(newFile ? "New key file passphrase (at least 12 characters): "
+                                           : "Key file passphrase: ");
         if (!pass)
             return std::unexpected(pass.error());
+        if (newFile) {
+            if (auto s = SealedKeyFile::checkNewPassphrase(*pass); !s)
+                return std::unexpected(s.error());
+            if (isatty(STDIN_FILENO) == 1) {
+                auto again = readPassphrase("Repeat the passphrase: ");
+                if (!again)
+                    return std::unexpected(again.error());
+                if (!again->equals(*pass))
+                    return fail(ErrorCode::InvalidInput,
+                                QStringLiteral("the two passphrases differ; nothing was created"));
+            }
+        }
         open.keys = std::make_unique<SealedKeyFile>(options.keyFile, std::move(*pass));
     } else {
         open.keys = std::make_unique<KeychainKeyStore>();

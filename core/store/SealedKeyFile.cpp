@@ -286,6 +286,20 @@ Result<SecretBytes> SealedKeyFile::read(const QString& name)
     return std::move(it->second);
 }
 
+Status SealedKeyFile::checkNewPassphrase(const SecretBytes& utf8)
+{
+    int characters = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if ((utf8.data()[i] & 0xC0) != 0x80) // not a UTF-8 continuation byte
+            ++characters;
+    }
+    if (characters < MinimumPassphraseLength)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("the passphrase for a new key file needs at least %1 characters")
+                        .arg(MinimumPassphraseLength));
+    return {};
+}
+
 Status SealedKeyFile::write(const QString& name, const SecretBytes& secret)
 {
     if (auto s = checkName(name); !s)
@@ -298,6 +312,8 @@ Status SealedKeyFile::write(const QString& name, const SecretBytes& secret)
         return std::unexpected(contents.error());
     QByteArray header = contents->header;
     if (!contents->exists) {
+        if (auto s = checkNewPassphrase(m_passphrase); !s)
+            return s;
         auto salt = SecretBytes::random(static_cast<std::size_t>(SaltSize));
         if (!salt)
             return std::unexpected(salt.error());

@@ -26,6 +26,12 @@ public:
     Status remove(const QString& name) override;
     QString describe() const override;
 
+    // A new key file needs a passphrase of at least this many characters (Unicode code points);
+    // write() refuses a shorter one when it would create the file. The desktop dialog and posctl
+    // ask checkNewPassphrase() first so that they can say why before anything is made.
+    static constexpr int MinimumPassphraseLength = 12;
+    static Status checkNewPassphrase(const SecretBytes& utf8);
+
     const QString& path() const { return m_path; }
     static QString defaultPathFor(const QString& storePath); // "<store>.keys"
 

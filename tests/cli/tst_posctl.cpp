@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -182,7 +183,12 @@ void TestPosctl::sealedKeyFileInsteadOfKeychain()
     const QStringList base = {QStringLiteral("--data-dir"), other.path(),
                               QStringLiteral("--key-file"), keyFile};
     const QByteArray pass = "correct horse battery staple\n";
-    auto r = posctl(base + QStringList{QStringLiteral("init")}, pass);
+    auto r = posctl(base + QStringList{QStringLiteral("init")}, "too short\n");
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("at least 12 characters")), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(keyFile));
+    QVERIFY(!QFileInfo::exists(other.filePath(QStringLiteral("register.db"))));
+    r = posctl(base + QStringList{QStringLiteral("init")}, pass);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("sealed key file")));
     QVERIFY(!r.out.contains(QStringLiteral("correct horse")));

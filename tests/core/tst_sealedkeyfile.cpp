@@ -57,6 +57,7 @@ private slots:
     void fileIsOwnerOnlyAndHoldsNoSecretBytes();
     void removeKeepsOtherEntries();
     void servesStoreFile();
+    void shortPassphraseMakesNoFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -251,6 +252,22 @@ void TestSealedKeyFile::servesStoreFile()
     auto refused = StoreFile::openExisting(store, wrong);
     QVERIFY(!refused.has_value());
     QCOMPARE(refused.error().code, ErrorCode::WrongKeyOrDamaged);
+}
+
+void TestSealedKeyFile::shortPassphraseMakesNoFile()
+{
+    QVERIFY(!SealedKeyFile::checkNewPassphrase(secret("eleven char")));
+    QVERIFY(SealedKeyFile::checkNewPassphrase(secret("twelve chars")));
+    // Counted in characters, not bytes: eleven accented letters are still too short.
+    QVERIFY(
+        !SealedKeyFile::checkNewPassphrase(secret("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                                                  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9")));
+    SealedKeyFile file(path(), secret("short"));
+    auto w = file.write(QStringLiteral("k"), secret("the key"));
+    QVERIFY(!w);
+    QCOMPARE(w.error().code, ErrorCode::InvalidInput);
+    QVERIFY(w.error().message.contains(QStringLiteral("at least 12 characters")));
+    QVERIFY(!QFileInfo::exists(path()));
 }
 
 QTEST_GUILESS_MAIN(TestSealedKeyFile)
