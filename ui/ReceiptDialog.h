@@ -5,10 +5,10 @@
 #include <QDialog>
 
 class QLabel;
-class QPlainTextEdit;
-class QPrinter;
 
 namespace pos::ui {
+
+class DocumentView;
 
 // The completed sale's receipt as core formats it, with the change due in big letters. Print and
 // Save as PDF; Enter or Esc closes it and the counter starts a new sale.
@@ -18,18 +18,10 @@ public:
     ReceiptDialog(const CompletedSale& sale, const ReceiptHeader& header,
                   QWidget* parent = nullptr);
 
-    QString receiptText() const { return m_text; }
-
-public slots:
-    void print();
-    void saveAsPdf();
+    QString receiptText() const;
 
 private:
-    void render(QPrinter& printer) const;
-
-    QString m_text;
-    qint64 m_receiptNo = 0;
-    QPlainTextEdit* m_view = nullptr;
+    DocumentView* m_document = nullptr;
     QLabel* m_change = nullptr;
 };
 
