@@ -19,12 +19,12 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     setObjectName(QStringLiteral("amountDialog"));
     setWindowTitle(title);
     setModal(true);
-    auto* layout = new QVBoxLayout(this);
+    m_layout = new QVBoxLayout(this);
 
     constexpr int TextWidth = 560;
     auto* label = new WrappedLabel(prompt, TextWidth, this);
     label->setObjectName(QStringLiteral("amountPrompt"));
-    layout->addWidget(label);
+    m_layout->addWidget(label);
 
     m_edit = new QLineEdit(initial, this);
     m_edit->setObjectName(QStringLiteral("amountEdit"));
@@ -32,27 +32,29 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     m_edit->setProperty("role", QStringLiteral("bigInput"));
     m_edit->selectAll();
     label->setBuddy(m_edit);
-    layout->addWidget(m_edit);
+    m_layout->addWidget(m_edit);
 
     m_hint = new WrappedLabel({}, TextWidth, this);
     m_hint->setObjectName(QStringLiteral("amountHint"));
     m_hint->hide();
-    layout->addWidget(m_hint);
+    m_layout->addWidget(m_hint);
 
     m_error = new WrappedLabel({}, TextWidth, this);
     m_error->setObjectName(QStringLiteral("amountError"));
     m_error->setProperty("kind", QStringLiteral("error"));
     m_error->hide();
-    layout->addWidget(m_error);
+    m_layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setObjectName(QStringLiteral("amountOk"));
     m_ok->setText(tr("OK (Enter)"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
+    m_cancel = buttons->button(QDialogButtonBox::Cancel);
+    m_cancel->setObjectName(QStringLiteral("amountCancel"));
+    m_cancel->setText(tr("Cancel (Esc)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AmountDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AmountDialog::reject);
-    layout->addWidget(buttons);
+    m_layout->addWidget(buttons);
     m_edit->setFocus();
 }
 
@@ -60,6 +62,19 @@ void AmountDialog::setHint(const QString& hint)
 {
     m_hint->setWrappedText(hint);
     m_hint->setVisible(!hint.isEmpty());
+    adjustSize();
+}
+
+void AmountDialog::setCancelText(const QString& text)
+{
+    m_cancel->setText(text);
+}
+
+void AmountDialog::addField(QWidget* label, QWidget* field)
+{
+    const int at = m_layout->indexOf(m_hint);
+    m_layout->insertWidget(at, label);
+    m_layout->insertWidget(at + 1, field);
     adjustSize();
 }
 

@@ -7,6 +7,7 @@
 
 class QLineEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace pos::ui {
 
@@ -24,11 +25,18 @@ public:
                  QWidget* parent = nullptr);
 
     void setHint(const QString& hint);
+    void setCancelText(const QString& text);
     QLineEdit* edit() const { return m_edit; }
 
     void accept() override;
 
+protected:
+    // Places a further field (with its label) under the amount, above the hint and the error.
+    void addField(QWidget* label, QWidget* field);
+
 private:
+    QVBoxLayout* m_layout = nullptr;
+    QPushButton* m_cancel = nullptr;
     Apply m_apply;
     QLineEdit* m_edit = nullptr;
     WrappedLabel* m_hint = nullptr;

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "catalog/CatalogService.h"
+#include "customers/CustomerService.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
 #include "store/RegisterSettings.h"
@@ -16,6 +17,7 @@ struct CounterContext {
     CatalogService& catalog;
     SaleService& sales;
     ShiftService& shifts;
+    CustomerService& customers;
     const Clock& clock;
     RegisterSettings settings;
     QString cashier;

@@ -5,9 +5,9 @@
 #include "CartModel.h"
 #include "CounterStatusBar.h"
 #include "HeldSalesDialog.h"
-#include "MoneyText.h"
 #include "ReceiptDialog.h"
 #include "SearchResultsList.h"
+#include "ShiftFlow.h"
 #include "TenderDialog.h"
 #include "TotalsPanel.h"
 
@@ -118,8 +118,12 @@ void CounterWindow::buildUi()
                    &CounterWindow::holdSale),
         addCommand(tr("Held sales"), {Qt::Key_F6}, QStringLiteral("heldButton"),
                    &CounterWindow::showHeldSales),
+        addCommand(tr("Customer"), {Qt::Key_F7}, QStringLiteral("customerButton"),
+                   &CounterWindow::chooseCustomer),
         addCommand(tr("New sale"), {Qt::Key_F8}, QStringLiteral("newSaleButton"),
                    &CounterWindow::newSale),
+        addCommand(tr("Shift"), {Qt::Key_F10}, QStringLiteral("shiftButton"),
+                   &CounterWindow::shiftOperations),
     };
     for (int i = 0; i < buttons.size(); ++i)
         commands->addWidget(buttons.at(i), 0, i);
@@ -359,6 +363,7 @@ void CounterWindow::refresh(int selectLine)
     }
     m_model->setCart(m_cart.lines(), *totals);
     m_totals->setTotals(*totals);
+    refreshCustomer();
     m_emptyHint->setGeometry(m_table->viewport()->rect());
     m_emptyHint->setVisible(m_cart.isEmpty());
     if (selectLine >= 0 && selectLine < m_model->rowCount()) {
@@ -374,10 +379,22 @@ void CounterWindow::refreshShift()
         m_status->setShift(tr("No open shift"));
         return;
     }
-    m_status->setShift(
-        tr("Shift since %1 · %2 · float %3")
-            .arg(QLocale().toString(shift->openedAt.toLocalTime().time(), QLocale::ShortFormat),
-                 shift->openedBy, MoneyText::format(shift->floatMinor, shift->currency)));
+    m_status->setShift(ShiftFlow::summary(*shift));
+}
+
+void CounterWindow::refreshCustomer()
+{
+    // The cart carries only the id (also through hold and resume); the name comes from core.
+    const qint64 id = m_cart.customerId();
+    if (id != m_shownCustomerId) {
+        m_shownCustomerId = id;
+        m_customerName.clear();
+        if (id != 0) {
+            auto customer = m_ctx.customers.find(id);
+            m_customerName = customer ? customer->name : tr("Customer %1").arg(id);
+        }
+    }
+    m_totals->setCustomer(m_customerName);
 }
 
 void CounterWindow::backToScan()

@@ -42,6 +42,8 @@ public slots:
     void holdSale();
     void showHeldSales();
     void newSale();
+    void chooseCustomer();
+    void shiftOperations();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -61,6 +63,7 @@ private:
     void startNewSale();
     void refresh(int selectLine = -1);
     void refreshShift();
+    void refreshCustomer();
     void backToScan();
 
     CounterContext m_ctx;
@@ -76,6 +79,8 @@ private:
     QWidget* m_commandBar = nullptr;
     QWidget* m_side = nullptr;
     QLabel* m_emptyHint = nullptr;
+    qint64 m_shownCustomerId = 0; // whose name m_customerName is
+    QString m_customerName;
 };
 
 } // namespace pos::ui

@@ -5,9 +5,11 @@
 
 #include "AmountDialog.h"
 #include "Banner.h"
+#include "CustomerDialog.h"
 #include "HeldSalesDialog.h"
 #include "MoneyText.h"
 #include "ReceiptDialog.h"
+#include "ShiftFlow.h"
 #include "TenderDialog.h"
 
 #include <QLineEdit>
@@ -196,6 +198,46 @@ void CounterWindow::newSale()
         return;
     startNewSale();
     m_banner->clear();
+}
+
+void CounterWindow::chooseCustomer()
+{
+    hideResults();
+    CustomerDialog dialog(m_ctx.customers, m_cart.customerId() != 0 ? m_customerName : QString(),
+                          this);
+    if (dialog.exec() != QDialog::Accepted) {
+        backToScan();
+        return;
+    }
+    if (dialog.outcome() == CustomerDialog::Outcome::Remove) {
+        m_cart.setCustomerId(0);
+        m_banner->showInfo(tr("Customer removed from the sale."));
+    } else if (dialog.outcome() == CustomerDialog::Outcome::Attach) {
+        const Customer& chosen = dialog.chosen();
+        m_cart.setCustomerId(chosen.id);
+        m_shownCustomerId = chosen.id;
+        m_customerName = chosen.name;
+        m_banner->showInfo(tr("Customer %1 is on this sale.").arg(chosen.name));
+    }
+    refresh(selectedLine());
+    backToScan();
+}
+
+void CounterWindow::shiftOperations()
+{
+    hideResults();
+    ShiftFlow flow(m_ctx.shifts, m_ctx.settings, m_ctx.cashier, this);
+    const ShiftFlow::Outcome outcome = flow.run(!m_cart.isEmpty());
+    refreshShift();
+    if (!outcome.error.isEmpty())
+        m_banner->showError(outcome.error);
+    else if (!outcome.info.isEmpty())
+        m_banner->showInfo(outcome.info);
+    if (outcome.quit) {
+        close(); // the shift is closed and no new one opened: the register stops here
+        return;
+    }
+    backToScan();
 }
 
 } // namespace pos::ui

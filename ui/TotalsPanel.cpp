@@ -13,9 +13,20 @@ TotalsPanel::TotalsPanel(QWidget* parent) : QFrame(parent)
     setAccessibleName(tr("Sale totals"));
     auto* grid = new QGridLayout(this);
     grid->setColumnStretch(1, 1);
-    m_subtotal = addRow(grid, 0, tr("Subtotal"), QStringLiteral("subtotalValue"));
-    m_discount = addRow(grid, 1, tr("Discounts"), QStringLiteral("discountValue"));
-    m_tax = addRow(grid, 2, tr("Tax"), QStringLiteral("taxValue"));
+    m_customerCaption = new QLabel(tr("Customer"), this);
+    m_customerCaption->setProperty("role", QStringLiteral("caption"));
+    m_customer = new QLabel(this);
+    m_customer->setObjectName(QStringLiteral("customerValue"));
+    m_customer->setAccessibleName(tr("Customer"));
+    m_customer->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A long name gives way (elided by the layout) rather than widening the panel.
+    m_customer->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    grid->addWidget(m_customerCaption, 0, 0);
+    grid->addWidget(m_customer, 0, 1);
+    setCustomer({});
+    m_subtotal = addRow(grid, 1, tr("Subtotal"), QStringLiteral("subtotalValue"));
+    m_discount = addRow(grid, 2, tr("Discounts"), QStringLiteral("discountValue"));
+    m_tax = addRow(grid, 3, tr("Tax"), QStringLiteral("taxValue"));
 
     auto* caption = new QLabel(tr("TOTAL"), this);
     caption->setObjectName(QStringLiteral("totalCaption"));
@@ -23,9 +34,9 @@ TotalsPanel::TotalsPanel(QWidget* parent) : QFrame(parent)
     m_total->setObjectName(QStringLiteral("totalValue"));
     m_total->setAccessibleName(tr("Total to pay"));
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    grid->addWidget(caption, 3, 0, 1, 2);
-    grid->addWidget(m_total, 4, 0, 1, 2);
-    grid->setRowStretch(5, 1);
+    grid->addWidget(caption, 4, 0, 1, 2);
+    grid->addWidget(m_total, 5, 0, 1, 2);
+    grid->setRowStretch(6, 1);
 }
 
 QLabel* TotalsPanel::addRow(QGridLayout* grid, int row, const QString& caption, const QString& name)
@@ -39,6 +50,14 @@ QLabel* TotalsPanel::addRow(QGridLayout* grid, int row, const QString& caption, 
     grid->addWidget(label, row, 0);
     grid->addWidget(value, row, 1);
     return value;
+}
+
+void TotalsPanel::setCustomer(const QString& name)
+{
+    m_customer->setText(name);
+    m_customer->setToolTip(name);
+    m_customerCaption->setVisible(!name.isEmpty());
+    m_customer->setVisible(!name.isEmpty());
 }
 
 void TotalsPanel::setTotals(const CartTotals& totals)

@@ -10,12 +10,14 @@ class QLabel;
 namespace pos::ui {
 
 // Running totals beside the cart: subtotal, discounts, tax and a big TOTAL, all from
-// Cart::totals().
+// Cart::totals(); above them the customer on the sale, by name only.
 class TotalsPanel final : public QFrame {
     Q_OBJECT
 public:
     explicit TotalsPanel(QWidget* parent = nullptr);
     void setTotals(const CartTotals& totals);
+    // The customer on the sale, by name only (empty: none, the row is hidden).
+    void setCustomer(const QString& name);
 
 private:
     QLabel* addRow(QGridLayout* grid, int row, const QString& caption, const QString& name);
@@ -24,6 +26,8 @@ private:
     QLabel* m_discount = nullptr;
     QLabel* m_tax = nullptr;
     QLabel* m_total = nullptr;
+    QLabel* m_customerCaption = nullptr;
+    QLabel* m_customer = nullptr;
 };
 
 } // namespace pos::ui

@@ -109,6 +109,7 @@ int main(int argc, char* argv[])
     pos::CatalogService catalog(*db, settings->currency);
     pos::SaleService sales(*db, clock, ids, processor, settings->registerId);
     pos::ShiftService shifts(*db, clock, ids, settings->registerId, settings->currency);
+    pos::CustomerService customers(*db, clock, ids);
 
     startup.offerDemoCatalog(*db, catalog, !parser.isSet(demoCatalog));
 
@@ -118,7 +119,7 @@ int main(int argc, char* argv[])
         return startup.failed() ? 1 : 0;
 
     pos::ui::CounterWindow window(
-        pos::ui::CounterContext{catalog, sales, shifts, clock, *settings, cashier});
+        pos::ui::CounterContext{catalog, sales, shifts, customers, clock, *settings, cashier});
     window.resize(1366, 768);
     window.showMaximized();
     return QApplication::exec();

@@ -77,9 +77,10 @@ int main(int argc, char** argv)
     CatalogService catalog(**db, settings->currency);
     SaleService sales(**db, clock, ids, processor, settings->registerId);
     ShiftService shifts(**db, clock, ids, settings->registerId, settings->currency);
+    CustomerService customers(**db, clock, ids);
     if (!shifts.current())
         return 1;
-    ui::CounterWindow window(ui::CounterContext{catalog, sales, shifts, clock, *settings,
+    ui::CounterWindow window(ui::CounterContext{catalog, sales, shifts, customers, clock, *settings,
                                                 QStringLiteral("Bench Cashier")});
     window.resize(1366, 768);
     window.show();

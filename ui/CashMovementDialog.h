@@ -1,0 +1,27 @@
+#pragma once
+
+#include "AmountDialog.h"
+#include "shifts/ShiftService.h"
+
+class QLineEdit;
+
+namespace pos::ui {
+
+// Cash put into the drawer (change from the bank) or taken out of it (to the safe, paying a
+// supplier): the amount and why. ShiftService::cashIn / cashOut judge both; their refusal (no
+// reason, more out than is in the drawer) is shown here and nothing is stored.
+class CashMovementDialog final : public AmountDialog {
+    Q_OBJECT
+public:
+    enum class Direction { In, Out };
+
+    CashMovementDialog(Direction direction, ShiftService& shifts, const QString& cashier,
+                       const QString& currency, QWidget* parent = nullptr);
+
+    QLineEdit* reasonEdit() const { return m_reason; }
+
+private:
+    QLineEdit* m_reason = nullptr;
+};
+
+} // namespace pos::ui
