@@ -35,6 +35,16 @@ inline Result<qint64> mul(qint64 a, qint64 b)
     return r;
 }
 
+// Adds b to a in place; on overflow a stays as it was.
+inline Status addTo(qint64& a, qint64 b)
+{
+    auto r = add(a, b);
+    if (!r)
+        return std::unexpected(r.error());
+    a = *r;
+    return {};
+}
+
 // a * num / den, rounded half away from zero. The product is formed in 128 bits, so only the
 // final result can overflow.
 inline Result<qint64> mulDivRound(qint64 a, qint64 num, qint64 den)

@@ -12,16 +12,6 @@ namespace {
 
 constexpr qint64 PpmScale = 1'000'000;
 
-// Adds b to a in place; Overflow leaves a as it was.
-Status addTo(qint64& a, qint64 b)
-{
-    auto r = checked::add(a, b);
-    if (!r)
-        return std::unexpected(r.error());
-    a = *r;
-    return {};
-}
-
 } // namespace
 
 Result<qint64> lineGross(qint64 unitPriceMinor, qint64 qtyMilli)
@@ -39,7 +29,7 @@ Result<QList<qint64>> allocateDiscount(qint64 discountMinor, const QList<qint64>
         if (a < 0)
             return fail(ErrorCode::InvalidInput,
                         QStringLiteral("a line amount cannot be negative"));
-        if (auto s = addTo(sum, a); !s)
+        if (auto s = checked::addTo(sum, a); !s)
             return std::unexpected(s.error());
     }
     if (discountMinor > sum)
@@ -138,8 +128,10 @@ Result<CartTotals> priceLines(const QString& currency, const QList<CartLine>& li
         auto discount = checked::add(p.lineDiscountMinor, p.orderDiscountMinor);
         if (!discount)
             return std::unexpected(discount.error());
-        for (auto s : {addTo(t.subtotalMinor, p.grossMinor), addTo(t.discountMinor, *discount),
-                       addTo(t.taxMinor, p.taxMinor), addTo(t.totalMinor, p.totalMinor)}) {
+        for (auto s :
+             {checked::addTo(t.subtotalMinor, p.grossMinor),
+              checked::addTo(t.discountMinor, *discount), checked::addTo(t.taxMinor, p.taxMinor),
+              checked::addTo(t.totalMinor, p.totalMinor)}) {
             if (!s)
                 return std::unexpected(s.error());
         }
@@ -151,9 +143,9 @@ Result<CartTotals> priceLines(const QString& currency, const QList<CartLine>& li
             t.taxes.append(TaxSummary{l.tax.code, rate, l.tax.inclusive, 0, 0});
             it = t.taxes.end() - 1;
         }
-        if (auto s = addTo(it->netMinor, p.netMinor); !s)
+        if (auto s = checked::addTo(it->netMinor, p.netMinor); !s)
             return std::unexpected(s.error());
-        if (auto s = addTo(it->taxMinor, p.taxMinor); !s)
+        if (auto s = checked::addTo(it->taxMinor, p.taxMinor); !s)
             return std::unexpected(s.error());
     }
     return t;

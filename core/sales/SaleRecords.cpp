@@ -16,15 +16,6 @@ QString kindText(TenderKind k)
     return k == TenderKind::Card ? QStringLiteral("card") : QStringLiteral("cash");
 }
 
-Status addTo(qint64& a, qint64 b)
-{
-    auto r = checked::add(a, b);
-    if (!r)
-        return std::unexpected(r.error());
-    a = *r;
-    return {};
-}
-
 std::unexpected<Error> corrupt(qint64 saleRow, const QString& what)
 {
     return fail(ErrorCode::Corrupt,
@@ -74,17 +65,19 @@ Status loadLines(Database& db, qint64 saleRow, CompletedSale& sale)
         p.totalMinor = q->int64(9);
         // The line amount A is net for exclusive tax and total for inclusive (docs/money.md).
         qint64 gross = l.tax.inclusive ? p.totalMinor : p.netMinor;
-        if (auto s = addTo(gross, p.lineDiscountMinor); !s)
+        if (auto s = checked::addTo(gross, p.lineDiscountMinor); !s)
             return s;
-        if (auto s = addTo(gross, p.orderDiscountMinor); !s)
+        if (auto s = checked::addTo(gross, p.orderDiscountMinor); !s)
             return s;
         p.grossMinor = gross;
 
         qint64 discount = p.lineDiscountMinor;
-        if (auto s = addTo(discount, p.orderDiscountMinor); !s)
+        if (auto s = checked::addTo(discount, p.orderDiscountMinor); !s)
             return s;
-        for (auto s : {addTo(t.subtotalMinor, p.grossMinor), addTo(t.discountMinor, discount),
-                       addTo(t.taxMinor, p.taxMinor), addTo(t.totalMinor, p.totalMinor)}) {
+        for (auto s :
+             {checked::addTo(t.subtotalMinor, p.grossMinor),
+              checked::addTo(t.discountMinor, discount), checked::addTo(t.taxMinor, p.taxMinor),
+              checked::addTo(t.totalMinor, p.totalMinor)}) {
             if (!s)
                 return s;
         }
@@ -96,9 +89,9 @@ Status loadLines(Database& db, qint64 saleRow, CompletedSale& sale)
             t.taxes.append(TaxSummary{l.tax.code, l.tax.ratePpm, l.tax.inclusive, 0, 0});
             it = t.taxes.end() - 1;
         }
-        if (auto s = addTo(it->netMinor, p.netMinor); !s)
+        if (auto s = checked::addTo(it->netMinor, p.netMinor); !s)
             return s;
-        if (auto s = addTo(it->taxMinor, p.taxMinor); !s)
+        if (auto s = checked::addTo(it->taxMinor, p.taxMinor); !s)
             return s;
         sale.lines.append(l);
         t.lines.append(p);

@@ -25,15 +25,6 @@ QDateTime parseIsoUtc(const QString& text)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
-Status addTo(qint64& a, qint64 b)
-{
-    auto r = checked::add(a, b);
-    if (!r)
-        return std::unexpected(r.error());
-    a = *r;
-    return {};
-}
-
 constexpr const char* ShiftColumns = "id, uuid, register_id, currency, opened_at, opened_by, "
                                      "float_minor, closed_at, closed_by, counted_minor, "
                                      "expected_minor";
@@ -92,7 +83,7 @@ Result<qint64> sumRows(Database& db, const char* sql, qint64 shiftId)
             return std::unexpected(row.error());
         if (!*row)
             return sum;
-        if (auto s = addTo(sum, q->int64(0)); !s)
+        if (auto s = checked::addTo(sum, q->int64(0)); !s)
             return std::unexpected(s.error());
     }
 }
@@ -115,8 +106,9 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
             if (!*row)
                 break;
             ++r.salesCount;
-            for (auto s : {addTo(r.grossMinor, q->int64(0)), addTo(r.discountMinor, q->int64(1)),
-                           addTo(r.taxMinor, q->int64(2))}) {
+            for (auto s : {checked::addTo(r.grossMinor, q->int64(0)),
+                           checked::addTo(r.discountMinor, q->int64(1)),
+                           checked::addTo(r.taxMinor, q->int64(2))}) {
                 if (!s)
                     return std::unexpected(s.error());
             }
@@ -144,9 +136,9 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
                 r.taxes.append(TaxLine{code, rate, 0, 0});
                 it = r.taxes.end() - 1;
             }
-            if (auto s = addTo(it->netMinor, q->int64(2)); !s)
+            if (auto s = checked::addTo(it->netMinor, q->int64(2)); !s)
                 return std::unexpected(s.error());
-            if (auto s = addTo(it->taxMinor, q->int64(3)); !s)
+            if (auto s = checked::addTo(it->taxMinor, q->int64(3)); !s)
                 return std::unexpected(s.error());
         }
     }
@@ -176,9 +168,9 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
     r.cashInMinor = *in;
     r.cashOutMinor = *out;
     qint64 expected = shift.floatMinor;
-    if (auto s = addTo(expected, *cash); !s)
+    if (auto s = checked::addTo(expected, *cash); !s)
         return std::unexpected(s.error());
-    if (auto s = addTo(expected, *in); !s)
+    if (auto s = checked::addTo(expected, *in); !s)
         return std::unexpected(s.error());
     auto e = checked::sub(expected, *out);
     if (!e)
