@@ -54,14 +54,25 @@ QString seconds(const QElapsedTimer& timer)
     return QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1);
 }
 
-Result<RegisterSettings> loadSettings(Database& db)
+// Every command but init works on a store that init has set up.
+struct SetUpStore {
+    OpenStore open;
+    RegisterSettings settings;
+};
+
+Result<SetUpStore> openSetUp(const StoreOptions& options)
 {
-    auto s = RegisterSettings::load(db);
-    if (!s && s.error().code == ErrorCode::NotFound)
-        return fail(
-            ErrorCode::NotFound,
-            QStringLiteral("this store has no register settings yet; run 'posctl init' first"));
-    return s;
+    auto store = openStore(options, false);
+    if (!store)
+        return std::unexpected(store.error());
+    auto settings = RegisterSettings::load(*store->db);
+    if (!settings) {
+        if (settings.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::NotFound, QStringLiteral("this store has no register settings "
+                                                            "yet; run 'posctl init' first"));
+        return std::unexpected(settings.error());
+    }
+    return SetUpStore{std::move(*store), std::move(*settings)};
 }
 
 } // namespace
@@ -106,13 +117,12 @@ int runTaxClass(const StoreOptions& options, const QString& code, const QString&
             << "posctl: the tax rate must be a percentage from 0 to 100 with at most 4 decimals\n";
         return 2;
     }
-    auto store = openStore(options, false);
+    auto store = openSetUp(options);
     if (!store)
         return failWith(store.error());
-    auto settings = loadSettings(*store->db);
-    if (!settings)
-        return failWith(settings.error());
-    CatalogService catalog(*store->db, settings->currency);
+    Database& db = *store->open.db;
+    const RegisterSettings& settings = store->settings;
+    CatalogService catalog(db, settings.currency);
     const QString shown = name.isEmpty() ? code : name;
     auto id = catalog.addTaxClass(TaxClass{0, code, shown, *ppm, !exclusive});
     if (!id)
@@ -124,14 +134,13 @@ int runTaxClass(const StoreOptions& options, const QString& code, const QString&
 
 int runImportCatalog(const StoreOptions& options, const QString& csvPath)
 {
-    auto store = openStore(options, false);
+    auto store = openSetUp(options);
     if (!store)
         return failWith(store.error());
-    auto settings = loadSettings(*store->db);
-    if (!settings)
-        return failWith(settings.error());
-    auto report = importCsv(*store->db, csvPath, settings->currency,
-                            progressLine(QStringLiteral("Checking rows")));
+    Database& db = *store->open.db;
+    const RegisterSettings& settings = store->settings;
+    auto report =
+        importCsv(db, csvPath, settings.currency, progressLine(QStringLiteral("Checking rows")));
     if (!report)
         return failWith(report.error());
     if (!report->issues.isEmpty()) {
@@ -148,15 +157,14 @@ int runImportCatalog(const StoreOptions& options, const QString& csvPath)
 
 int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, qint64 sales)
 {
-    auto store = openStore(options, false);
+    auto store = openSetUp(options);
     if (!store)
         return failWith(store.error());
-    auto settings = loadSettings(*store->db);
-    if (!settings)
-        return failWith(settings.error());
+    Database& db = *store->open.db;
+    const RegisterSettings& settings = store->settings;
     QElapsedTimer timer;
     timer.start();
-    DemoSeeder seeder(*store->db, settings->currency);
+    DemoSeeder seeder(db, settings.currency);
     if (products > 0) {
         auto n = seeder.seedProducts(products, progressLine(QStringLiteral("Products")));
         if (!n)
@@ -172,7 +180,7 @@ int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, 
     }
     if (sales > 0) {
         timer.restart();
-        auto n = seedDemoSales(*store->db, sales, 42, progressLine(QStringLiteral("Sales")));
+        auto n = seedDemoSales(db, sales, 42, progressLine(QStringLiteral("Sales")));
         if (!n)
             return failWith(n.error());
         out() << "Rang up " << *n << " demo sales in " << seconds(timer) << " s." << Qt::endl;
@@ -182,20 +190,19 @@ int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, 
 
 int runReport(const StoreOptions& options, bool z, const QString& countedText)
 {
-    auto store = openStore(options, false);
+    auto store = openSetUp(options);
     if (!store)
         return failWith(store.error());
-    auto settings = loadSettings(*store->db);
-    if (!settings)
-        return failWith(settings.error());
+    Database& db = *store->open.db;
+    const RegisterSettings& settings = store->settings;
     SystemClock clock;
     RandomIdSource ids;
-    ShiftService shifts(*store->db, clock, ids, settings->registerId, settings->currency);
+    ShiftService shifts(db, clock, ids, settings.registerId, settings.currency);
     Result<ShiftReport> report = fail(ErrorCode::Internal, QString());
     if (!z) {
         report = shifts.xReport();
     } else if (!countedText.isEmpty()) {
-        auto counted = Money::parse(countedText, settings->currency);
+        auto counted = Money::parse(countedText, settings.currency);
         if (!counted)
             return failWith(counted.error());
         report = shifts.close(QStringLiteral("posctl"), counted->minor());
@@ -204,7 +211,7 @@ int runReport(const StoreOptions& options, bool z, const QString& countedText)
     }
     if (!report)
         return failWith(report.error());
-    out() << formatShiftReport(*report, settings->storeName, settings->registerName) << Qt::flush;
+    out() << formatShiftReport(*report, settings.storeName, settings.registerName) << Qt::flush;
     return 0;
 }
 
