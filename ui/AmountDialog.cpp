@@ -75,6 +75,7 @@ void AmountDialog::addField(QWidget* label, QWidget* field)
     const int at = m_layout->indexOf(m_hint);
     m_layout->insertWidget(at, label);
     m_layout->insertWidget(at + 1, field);
+    setTabOrder(m_edit, field);
     adjustSize();
 }
 

@@ -39,4 +39,15 @@ CashMovementDialog::CashMovementDialog(Direction direction, ShiftService& shifts
     edit()->setFocus();
 }
 
+void CashMovementDialog::accept()
+{
+    if (edit()->hasFocus() && m_reason->text().trimmed().isEmpty()) {
+        m_reason->setFocus();
+        return;
+    }
+    AmountDialog::accept();
+    if (isVisible() && m_reason->text().trimmed().isEmpty())
+        m_reason->setFocus();
+}
+
 } // namespace pos::ui

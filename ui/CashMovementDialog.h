@@ -20,6 +20,9 @@ public:
 
     QLineEdit* reasonEdit() const { return m_reason; }
 
+    // Enter in the amount with no reason yet moves on to the reason; otherwise core judges both.
+    void accept() override;
+
 private:
     QLineEdit* m_reason = nullptr;
 };

@@ -226,7 +226,8 @@ void CounterWindow::chooseCustomer()
 void CounterWindow::shiftOperations()
 {
     hideResults();
-    ShiftFlow flow(m_ctx.shifts, m_ctx.settings, m_ctx.cashier, this);
+    ShiftFlow flow(
+        m_ctx.shifts, m_ctx.settings, m_ctx.cashier, [this] { refreshShift(); }, this);
     const ShiftFlow::Outcome outcome = flow.run(!m_cart.isEmpty());
     refreshShift();
     if (!outcome.error.isEmpty())

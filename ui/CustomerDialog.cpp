@@ -94,9 +94,11 @@ CustomerDialog::CustomerDialog(CustomerService& customers, const QString& curren
     connect(add, &QPushButton::clicked, this, &CustomerDialog::addNew);
     auto* addKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this);
     connect(addKey, &QShortcut::activated, this, &CustomerDialog::addNew);
-    auto* attach = buttons->addButton(tr("Attach to sale (Enter)"), QDialogButtonBox::AcceptRole);
+    // Made here, not by the button box, so its style sheet role is set before it is polished.
+    auto* attach = new QPushButton(tr("Attach to sale (Enter)"), buttons);
     attach->setObjectName(QStringLiteral("attachCustomerButton"));
     attach->setProperty("role", QStringLiteral("primary"));
+    buttons->addButton(attach, QDialogButtonBox::AcceptRole);
     attach->setDefault(true);
     auto* cancel = buttons->addButton(tr("Cancel (Esc)"), QDialogButtonBox::RejectRole);
     cancel->setAutoDefault(false);
@@ -148,10 +150,10 @@ void CustomerDialog::search()
         m_list->addItem(rowText(c));
     if (!m_found.isEmpty())
         m_list->setCurrentRow(0);
-    m_status->setText(m_found.isEmpty()
-                          ? tr("No customer found. Ctrl+N adds a new one.")
-                          : tr("%n customer(s) found. Up/Down to choose, Enter to attach.", "",
-                               static_cast<int>(m_found.size())));
+    m_status->setText(
+        m_found.isEmpty()
+            ? tr("No customer found. Ctrl+N adds a new one.")
+            : tr("Found: %1. Up/Down to choose, Enter to attach.").arg(m_found.size()));
 }
 
 void CustomerDialog::accept()

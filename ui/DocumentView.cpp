@@ -39,18 +39,26 @@ DocumentView::DocumentView(const QString& text, Names names, QWidget* parent)
     layout->addWidget(m_view);
 }
 
-void DocumentView::addButtonsTo(QDialogButtonBox* buttons)
+QPushButton* DocumentView::addButtonsTo(QDialogButtonBox* buttons, const QString& doneText,
+                                        const QString& doneName)
 {
     auto* printButton = buttons->addButton(tr("Print…"), QDialogButtonBox::ActionRole);
     printButton->setObjectName(QStringLiteral("printButton"));
     auto* pdfButton = buttons->addButton(tr("Save as PDF…"), QDialogButtonBox::ActionRole);
     pdfButton->setObjectName(QStringLiteral("pdfButton"));
-    for (QPushButton* b : {printButton, pdfButton}) {
-        b->setAutoDefault(false);
+    // Made here, not by the button box, so its style sheet role is set before it is polished.
+    auto* done = new QPushButton(doneText, buttons);
+    done->setObjectName(doneName);
+    done->setProperty("role", QStringLiteral("primary"));
+    buttons->addButton(done, QDialogButtonBox::AcceptRole);
+    done->setDefault(true);
+    for (QPushButton* b : {printButton, pdfButton, done}) {
+        b->setAutoDefault(b == done);
         b->setMinimumHeight(56);
     }
     connect(printButton, &QPushButton::clicked, this, &DocumentView::print);
     connect(pdfButton, &QPushButton::clicked, this, &DocumentView::saveAsPdf);
+    return done;
 }
 
 void DocumentView::render(QPrinter& printer) const

@@ -5,6 +5,7 @@
 class QDialogButtonBox;
 class QPlainTextEdit;
 class QPrinter;
+class QPushButton;
 
 namespace pos::ui {
 
@@ -27,8 +28,10 @@ public:
 
     QString text() const { return m_text; }
     QPlainTextEdit* view() const { return m_view; }
-    // Adds "Print…" (printButton) and "Save as PDF…" (pdfButton) to the dialog's button box.
-    void addButtonsTo(QDialogButtonBox* buttons);
+    // Adds "Print…" (printButton), "Save as PDF…" (pdfButton) and the dialog's own default
+    // button (doneText, doneName; it accepts the dialog) to the dialog's button box.
+    QPushButton* addButtonsTo(QDialogButtonBox* buttons, const QString& doneText,
+                              const QString& doneName);
 
 public slots:
     void print();

@@ -51,12 +51,15 @@ NewCustomerDialog::NewCustomerDialog(CustomerService& customers, const QString& 
     m_error->hide();
     layout->addWidget(m_error);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto* ok = buttons->button(QDialogButtonBox::Ok);
+    auto* buttons = new QDialogButtonBox(this);
+    auto* ok = new QPushButton(tr("Add customer (Enter)"), buttons);
     ok->setObjectName(QStringLiteral("addCustomerButton"));
-    ok->setText(tr("Add customer (Enter)"));
-    ok->setProperty("role", QStringLiteral("primary"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel (Esc)"));
+    ok->setProperty("role", QStringLiteral("primary")); // before the button box polishes it
+    buttons->addButton(ok, QDialogButtonBox::AcceptRole);
+    ok->setDefault(true);
+    buttons->addButton(tr("Cancel (Esc)"), QDialogButtonBox::RejectRole)->setAutoDefault(false);
+    for (QAbstractButton* b : buttons->buttons())
+        b->setMinimumHeight(56);
     connect(buttons, &QDialogButtonBox::accepted, this, &NewCustomerDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &NewCustomerDialog::reject);
     layout->addWidget(buttons);

@@ -40,12 +40,8 @@ ReceiptDialog::ReceiptDialog(const CompletedSale& sale, const ReceiptHeader& hea
     layout->addWidget(m_document, 1);
 
     auto* buttons = new QDialogButtonBox(this);
-    m_document->addButtonsTo(buttons);
-    auto* done = buttons->addButton(tr("New sale (Enter)"), QDialogButtonBox::AcceptRole);
-    done->setObjectName(QStringLiteral("receiptDoneButton"));
-    done->setProperty("role", QStringLiteral("primary"));
-    done->setDefault(true);
-    done->setMinimumHeight(56);
+    QPushButton* done = m_document->addButtonsTo(buttons, tr("New sale (Enter)"),
+                                                 QStringLiteral("receiptDoneButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ReceiptDialog::accept);
     layout->addWidget(buttons);
     done->setFocus();

@@ -45,10 +45,10 @@ ReportDialog::ReportDialog(const ShiftReport& report, const QString& storeName,
     m_headline->setAccessibleName(tr("Report summary"));
     m_headline->setAlignment(Qt::AlignCenter);
     m_headline->setWordWrap(true);
-    const bool short_ = z && report.overShortMinor < 0;
-    m_headline->setProperty("role",
-                            z ? (short_ ? QStringLiteral("shortCash") : QStringLiteral("change"))
-                              : QStringLiteral("reportTitle"));
+    const QString role = !z                          ? QStringLiteral("reportTitle")
+                         : report.overShortMinor < 0 ? QStringLiteral("shortCash")
+                                                     : QStringLiteral("overCash");
+    m_headline->setProperty("role", role);
     layout->addWidget(m_headline);
 
     const QString docName = z ? tr("Z report %1").arg(shiftNo) : tr("X report %1").arg(shiftNo);
@@ -61,12 +61,8 @@ ReportDialog::ReportDialog(const ShiftReport& report, const QString& storeName,
     layout->addWidget(m_document, 1);
 
     auto* buttons = new QDialogButtonBox(this);
-    m_document->addButtonsTo(buttons);
-    auto* done = buttons->addButton(tr("Close (Enter)"), QDialogButtonBox::AcceptRole);
-    done->setObjectName(QStringLiteral("reportDoneButton"));
-    done->setProperty("role", QStringLiteral("primary"));
-    done->setDefault(true);
-    done->setMinimumHeight(56);
+    QPushButton* done =
+        m_document->addButtonsTo(buttons, tr("Close (Enter)"), QStringLiteral("reportDoneButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ReportDialog::accept);
     layout->addWidget(buttons);
     done->setFocus();

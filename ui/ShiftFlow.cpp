@@ -13,8 +13,9 @@
 namespace pos::ui {
 
 ShiftFlow::ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const QString& cashier,
-                     QWidget* parent)
-    : m_shifts(shifts), m_settings(settings), m_cashier(cashier), m_parent(parent)
+                     std::function<void()> shiftChanged, QWidget* parent)
+    : m_shifts(shifts), m_settings(settings), m_cashier(cashier),
+      m_shiftChanged(std::move(shiftChanged)), m_parent(parent)
 {}
 
 QString ShiftFlow::summary(const Shift& shift)
@@ -94,6 +95,7 @@ ShiftFlow::Outcome ShiftFlow::closeShift()
     count.setHint(tr("The Z report then compares it with the cash expected in the drawer."));
     if (count.exec() != QDialog::Accepted || !z)
         return {};
+    m_shiftChanged();
     showReport(*z);
 
     OpenShiftDialog next(m_shifts, m_cashier, currency, m_parent);
@@ -102,6 +104,7 @@ ShiftFlow::Outcome ShiftFlow::closeShift()
     next.setCancelText(tr("Quit the register (Esc)"));
     if (next.exec() != QDialog::Accepted)
         return {tr("Shift closed."), {}, true};
+    m_shiftChanged();
     return {tr("Shift closed and a new shift opened."), {}, false};
 }
 

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <functional>
 
 class QWidget;
 
@@ -22,8 +23,9 @@ public:
         bool quit = false; // the shift closed and the cashier chose not to open the next one
     };
 
+    // shiftChanged: called as soon as a shift closes or opens, so the status bar follows.
     ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const QString& cashier,
-              QWidget* parent);
+              std::function<void()> shiftChanged, QWidget* parent);
 
     // saleInProgress: the cart is not empty, so the shift cannot close now.
     Outcome run(bool saleInProgress);
@@ -40,6 +42,7 @@ private:
     ShiftService& m_shifts;
     const RegisterSettings& m_settings;
     QString m_cashier;
+    std::function<void()> m_shiftChanged;
     QWidget* m_parent = nullptr;
 };
 

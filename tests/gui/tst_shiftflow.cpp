@@ -35,12 +35,12 @@ void openFromMenu(Fixture& f, Qt::Key choice)
     f.press(Qt::Key_F10);
 }
 
-// Types amount and reason into a cash movement dialog and presses Enter.
+// Types the amount, Tab, the reason, Enter: as a cashier fills a cash movement dialog.
 void fillMovement(ui::CashMovementDialog* d, const QString& amount, const QString& reason)
 {
-    d->edit()->clear();
     QTest::keyClicks(d->edit(), amount);
-    d->reasonEdit()->clear();
+    QTest::keyClick(d->edit(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), d->reasonEdit());
     QTest::keyClicks(d->reasonEdit(), reason);
     QTest::keyClick(d->reasonEdit(), Qt::Key_Enter);
 }
@@ -78,14 +78,20 @@ void tst_ShiftFlow::cashInWithReason()
     Fixture& f = *m_f;
     QString noReason;
     bool stillOpen = false;
+    bool enterMovedOn = false;
     whenModal<ui::CashMovementDialog>([&](ui::CashMovementDialog* d) {
         QCOMPARE(d->objectName(), QStringLiteral("cashInDialog"));
-        fillMovement(d, QStringLiteral("50.00"), QString()); // no reason: core refuses
+        QTest::keyClicks(d->edit(), QStringLiteral("50.00"));
+        QTest::keyClick(d->edit(), Qt::Key_Enter); // no reason yet: on to the reason field
+        enterMovedOn = QApplication::focusWidget() == d->reasonEdit();
+        QTest::keyClick(d->reasonEdit(), Qt::Key_Enter); // still none: core refuses
         noReason = errorText(d, "amountError");
         stillOpen = d->isVisible();
-        fillMovement(d, QStringLiteral("50.00"), QStringLiteral("Change from the bank"));
+        QTest::keyClicks(d->reasonEdit(), QStringLiteral("Change from the bank"));
+        QTest::keyClick(d->reasonEdit(), Qt::Key_Enter);
     });
     openFromMenu(f, Qt::Key_I);
+    QVERIFY(enterMovedOn);
     QVERIFY2(noReason.contains(QStringLiteral("why the cash moves")), qPrintable(noReason));
     QVERIFY(stillOpen);
     f.waitForCounter();
@@ -183,6 +189,7 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
     QString zText;
     QString headline;
     bool nextShiftAsked = false;
+    QString statusWhileClosed;
     whenModal<ui::AmountDialog>([&](ui::AmountDialog* count) {
         QCOMPARE(count->objectName(), QStringLiteral("closeShiftDialog"));
         whenModal<ui::ReportDialog>([&](ui::ReportDialog* z) {
@@ -191,6 +198,7 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
             headline = z->findChild<QLabel*>(QStringLiteral("reportHeadline"))->text();
             whenModal<ui::OpenShiftDialog>([&](ui::OpenShiftDialog* next) {
                 nextShiftAsked = true;
+                statusWhileClosed = f.labelText("shiftLabel");
                 next->edit()->clear();
                 QTest::keyClicks(next->edit(), QStringLiteral("80"));
                 QTest::keyClick(next->edit(), Qt::Key_Enter);
@@ -214,6 +222,7 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
                  headline.contains(QStringLiteral("0.19")),
              qPrintable(headline));
     QVERIFY(nextShiftAsked);
+    QCOMPARE(statusWhileClosed, QStringLiteral("No open shift")); // the status bar follows at once
 
     auto z = f.shifts.zReport(firstShift);
     QVERIFY(z.has_value());
