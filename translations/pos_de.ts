@@ -129,6 +129,37 @@ Die Kasse wird beendet.</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::CashMovementDialog</name>
+    <message>
+        <source>Cash in</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Entnahme</translation>
+    </message>
+    <message>
+        <source>Amount put into the drawer (%1):</source>
+        <translation>In die Kasse eingelegter Betrag (%1):</translation>
+    </message>
+    <message>
+        <source>Amount taken out of the drawer (%1):</source>
+        <translation>Aus der Kasse entnommener Betrag (%1):</translation>
+    </message>
+    <message>
+        <source>Reason (for example: change from the bank):</source>
+        <translation>Grund (zum Beispiel: Wechselgeld von der Bank):</translation>
+    </message>
+    <message>
+        <source>Reason (for example: to the safe):</source>
+        <translation>Grund (zum Beispiel: in den Tresor):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::CounterStatusBar</name>
     <message>
         <source>Store</source>
@@ -310,12 +341,114 @@ Die Kasse wird beendet.</translation>
         <translation>Den aktuellen Bon verwerfen? Davon wird nichts gespeichert.</translation>
     </message>
     <message>
-        <source>Shift since %1 · %2 · float %3</source>
-        <translation>Schicht seit %1 · %2 · Wechselgeld %3</translation>
-    </message>
-    <message>
         <source>Scan an item or type its name to start a sale.</source>
         <translation>Einen Artikel scannen oder seinen Namen eingeben, um einen Bon zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde/Kundin</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Kundennummer %1</translation>
+    </message>
+    <message>
+        <source>Customer removed from the sale.</source>
+        <translation>Kunde/Kundin vom Bon entfernt.</translation>
+    </message>
+    <message>
+        <source>Customer %1 is on this sale.</source>
+        <translation>%1 ist diesem Bon zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::CustomerDialog</name>
+    <message>
+        <source>%1 · phone …%2</source>
+        <translation>%1 · Tel. …%2</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde/Kundin</translation>
+    </message>
+    <message>
+        <source>On this sale: %1</source>
+        <translation>Auf diesem Bon: %1</translation>
+    </message>
+    <message>
+        <source>Remove customer (F7)</source>
+        <translation>Vom Bon entfernen (F7)</translation>
+    </message>
+    <message>
+        <source>Search by name or phone number:</source>
+        <translation>Nach Name oder Telefonnummer suchen:</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Kundschaft durchsuchen</translation>
+    </message>
+    <message>
+        <source>Name, or at least 3 digits of the phone number</source>
+        <translation>Name oder mindestens 3 Ziffern der Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>Gefundene Kundschaft</translation>
+    </message>
+    <message>
+        <source>Type to search.</source>
+        <translation>Zum Suchen tippen.</translation>
+    </message>
+    <message>
+        <source>New customer… (Ctrl+N)</source>
+        <translation>Neu anlegen … (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Attach to sale (Enter)</source>
+        <translation>Dem Bon zuordnen (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>No customer found. Ctrl+N adds a new one.</source>
+        <translation>Niemand gefunden. Strg+N legt einen neuen Eintrag an.</translation>
+    </message>
+    <message>
+        <source>Found: %1. Up/Down to choose, Enter to attach.</source>
+        <translation>Gefunden: %1. Mit Auf/Ab wählen, mit Enter zuordnen.</translation>
+    </message>
+    <message>
+        <source>Pick a customer from the list, or add a new one (Ctrl+N).</source>
+        <translation>Bitte jemanden aus der Liste wählen oder neu anlegen (Strg+N).</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::DocumentView</name>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 could not be written to %2.</source>
+        <translation>%1 ließ sich nicht nach %2 schreiben.</translation>
     </message>
 </context>
 <context>
@@ -423,6 +556,37 @@ Schlüsseldatei: %2</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Neu anlegen</translation>
+    </message>
+    <message>
+        <source>Name (required)</source>
+        <translation>Name (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Add customer (Enter)</source>
+        <translation>Anlegen (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::OpenShiftDialog</name>
     <message>
         <source>Open shift</source>
@@ -452,18 +616,6 @@ Schlüsseldatei: %2</translation>
         <translation>Rückgeld</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Drucken …</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Als PDF speichern …</translation>
-    </message>
-    <message>
         <source>New sale (Enter)</source>
         <translation>Neuer Bon (Enter)</translation>
     </message>
@@ -480,20 +632,67 @@ Schlüsseldatei: %2</translation>
         <translation>Bon als PDF speichern</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-Dateien (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Receipt not saved</source>
-        <translation>Bon nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>The receipt could not be written to %1.</source>
-        <translation>Der Bon konnte nicht nach %1 geschrieben werden.</translation>
-    </message>
-    <message>
         <source>NO CHANGE DUE</source>
         <translation>KEIN RÜCKGELD</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ReportDialog</name>
+    <message>
+        <source>X report: figures so far, the shift stays open</source>
+        <translation>X-Bericht: Zahlen bis jetzt, die Schicht bleibt offen</translation>
+    </message>
+    <message>
+        <source>Shift closed. Drawer OVER by %1</source>
+        <translation>Schicht geschlossen. Kasse mit %1 im PLUS</translation>
+    </message>
+    <message>
+        <source>Shift closed. Drawer SHORT by %1</source>
+        <translation>Schicht geschlossen. Kasse mit %1 im MINUS</translation>
+    </message>
+    <message>
+        <source>Shift closed. The drawer balances</source>
+        <translation>Schicht geschlossen. Die Kasse stimmt</translation>
+    </message>
+    <message>
+        <source>Z report, shift %1</source>
+        <translation>Z-Bericht, Schicht %1</translation>
+    </message>
+    <message>
+        <source>X report, shift %1</source>
+        <translation>X-Bericht, Schicht %1</translation>
+    </message>
+    <message>
+        <source>Report summary</source>
+        <translation>Zusammenfassung des Berichts</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z-Bericht %1</translation>
+    </message>
+    <message>
+        <source>X report %1</source>
+        <translation>X-Bericht %1</translation>
+    </message>
+    <message>
+        <source>z-report-%1.pdf</source>
+        <translation>z-bericht-%1.pdf</translation>
+    </message>
+    <message>
+        <source>x-report-%1.pdf</source>
+        <translation>x-bericht-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>Schließen (Enter)</translation>
     </message>
 </context>
 <context>
@@ -505,6 +704,88 @@ Schlüsseldatei: %2</translation>
     <message>
         <source>%1/kg</source>
         <translation>%1/kg</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ShiftFlow</name>
+    <message>
+        <source>Shift %1 since %2 · %3 · float %4</source>
+        <translation>Schicht %1 seit %2 · %3 · Wechselgeld %4</translation>
+    </message>
+    <message>
+        <source>A sale is in progress: complete it, hold it (F5) or throw it away (F8) before closing the shift.</source>
+        <translation>Ein Bon ist offen: Bitte abschließen, parken (F5) oder verwerfen (F8), bevor die Schicht geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Cash in recorded.</source>
+        <translation>Einlage gebucht.</translation>
+    </message>
+    <message>
+        <source>Cash out recorded.</source>
+        <translation>Entnahme gebucht.</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Schicht schließen</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter the total (%1):</source>
+        <translation>Das Bargeld in der Kasse zählen und die Summe eingeben (%1):</translation>
+    </message>
+    <message>
+        <source>The Z report then compares it with the cash expected in the drawer.</source>
+        <translation>Der Z-Bericht vergleicht sie dann mit dem erwarteten Kassenbestand.</translation>
+    </message>
+    <message>
+        <source>The shift is closed. Count the float for the next shift, or quit the register.</source>
+        <translation>Die Schicht ist geschlossen. Das Wechselgeld für die nächste Schicht zählen oder die Kasse beenden.</translation>
+    </message>
+    <message>
+        <source>Quit the register (Esc)</source>
+        <translation>Kasse beenden (Esc)</translation>
+    </message>
+    <message>
+        <source>Shift closed.</source>
+        <translation>Schicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>Shift closed and a new shift opened.</source>
+        <translation>Schicht geschlossen und neue Schicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ShiftMenuDialog</name>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Entnahme</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X-Bericht</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Schicht schließen</translation>
+    </message>
+    <message>
+        <source>Back to the sale (Esc)</source>
+        <translation>Zurück zum Bon (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation>Tastenkürzel: %1</translation>
     </message>
 </context>
 <context>
@@ -628,6 +909,10 @@ F12</translation>
     <message>
         <source>Total to pay</source>
         <translation>Zu zahlender Betrag</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde/Kundin</translation>
     </message>
 </context>
 </TS>
