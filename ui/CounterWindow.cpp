@@ -118,15 +118,21 @@ void CounterWindow::buildUi()
                    &CounterWindow::holdSale),
         addCommand(tr("Held sales"), {Qt::Key_F6}, QStringLiteral("heldButton"),
                    &CounterWindow::showHeldSales),
-        addCommand(tr("Customer"), {Qt::Key_F7}, QStringLiteral("customerButton"),
-                   &CounterWindow::chooseCustomer),
         addCommand(tr("New sale"), {Qt::Key_F8}, QStringLiteral("newSaleButton"),
                    &CounterWindow::newSale),
-        addCommand(tr("Shift"), {Qt::Key_F10}, QStringLiteral("shiftButton"),
-                   &CounterWindow::shiftOperations),
     };
     for (int i = 0; i < buttons.size(); ++i)
         commands->addWidget(buttons.at(i), 0, i);
+
+    // Customer and shift sit above PAY: nine buttons in one row would widen the window past a
+    // 1366-pixel screen in German.
+    auto* sideCommands = new QHBoxLayout;
+    sideCommands->addWidget(addCommand(tr("Customer"), {Qt::Key_F7},
+                                       QStringLiteral("customerButton"),
+                                       &CounterWindow::chooseCustomer));
+    sideCommands->addWidget(addCommand(tr("Shift"), {Qt::Key_F10}, QStringLiteral("shiftButton"),
+                                       &CounterWindow::shiftOperations));
+    side->addLayout(sideCommands);
 
     QPushButton* payButton = addCommand(tr("PAY"), {Qt::Key_F4, Qt::Key_F12},
                                         QStringLiteral("payButton"), &CounterWindow::pay);

@@ -2,6 +2,7 @@
 
 #include "MoneyText.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 
@@ -19,8 +20,9 @@ TotalsPanel::TotalsPanel(QWidget* parent) : QFrame(parent)
     m_customer->setObjectName(QStringLiteral("customerValue"));
     m_customer->setAccessibleName(tr("Customer"));
     m_customer->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    // A long name gives way (elided by the layout) rather than widening the panel.
+    // A long name gives way (elided to the width it gets) rather than widening the panel.
     m_customer->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_customer->installEventFilter(this);
     grid->addWidget(m_customerCaption, 0, 0);
     grid->addWidget(m_customer, 0, 1);
     setCustomer({});
@@ -54,10 +56,28 @@ QLabel* TotalsPanel::addRow(QGridLayout* grid, int row, const QString& caption, 
 
 void TotalsPanel::setCustomer(const QString& name)
 {
-    m_customer->setText(name);
+    m_customerName = name;
     m_customer->setToolTip(name);
     m_customerCaption->setVisible(!name.isEmpty());
     m_customer->setVisible(!name.isEmpty());
+    showCustomer();
+}
+
+void TotalsPanel::showCustomer()
+{
+    const int room = m_customer->contentsRect().width();
+    m_customer->setText(
+        room > 0 ? m_customer->fontMetrics().elidedText(m_customerName, Qt::ElideRight, room)
+                 : m_customerName);
+}
+
+bool TotalsPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_customer &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange ||
+         event->type() == QEvent::StyleChange))
+        showCustomer();
+    return QFrame::eventFilter(watched, event);
 }
 
 void TotalsPanel::setTotals(const CartTotals& totals)

@@ -19,7 +19,11 @@ public:
     // The customer on the sale, by name only (empty: none, the row is hidden).
     void setCustomer(const QString& name);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void showCustomer();
     QLabel* addRow(QGridLayout* grid, int row, const QString& caption, const QString& name);
 
     QLabel* m_subtotal = nullptr;
@@ -28,6 +32,7 @@ private:
     QLabel* m_total = nullptr;
     QLabel* m_customerCaption = nullptr;
     QLabel* m_customer = nullptr;
+    QString m_customerName;
 };
 
 } // namespace pos::ui

@@ -52,6 +52,7 @@ private slots:
     void searchByPhoneDigitsAndPickWithKeys();
     void holdAndResumeKeepsTheCustomer();
     void f7AgainRemovesTheCustomer();
+    void longNameIsShortenedNotWidening();
 
 private:
     qint64 addAnna()
@@ -230,6 +231,22 @@ void tst_CustomerFlow::f7AgainRemovesTheCustomer()
     auto sale = f.sales.loadByReceipt(1);
     QVERIFY(sale.has_value());
     QCOMPARE(sale->customerId, 0);
+}
+
+void tst_CustomerFlow::longNameIsShortenedNotWidening()
+{
+    Fixture& f = *m_f;
+    Customer c;
+    c.name = QStringLiteral("Maximiliane Katharina von Hohenzollern-Sigmaringen-Lüdenscheidt");
+    QVERIFY(f.customers.add(c).has_value());
+    const int width = f.window->width();
+    f.scanCode(f.milk);
+    attachBySearch(QStringLiteral("Maxi"), 0);
+    auto* value = f.window->findChild<QLabel*>(QStringLiteral("customerValue"));
+    QVERIFY2(value->text().endsWith(u'…'), qPrintable(value->text()));
+    QVERIFY(value->text().startsWith(QStringLiteral("Maxi")));
+    QCOMPARE(value->toolTip(), c.name);
+    QCOMPARE(f.window->width(), width);
 }
 
 QTEST_MAIN(tst_CustomerFlow)
