@@ -4,6 +4,8 @@
 #   2. checks that every tracked C++ file is formatted as .clang-format says
 #   3. configures a fresh build-ci/ with warnings as errors, builds with two jobs
 #   4. runs every test with ctest (keychain tests inside a throw-away gnome-keyring)
+#   5. builds build-ci-asan/ with AddressSanitizer + UBSan (leak checks on) and runs every test
+#      again there, so memory errors and undefined behaviour fail the run
 # Exits non-zero if any step fails; a formatting failure is reported after the build and tests
 # have run, so one run shows everything that is wrong.
 set -uo pipefail
@@ -61,6 +63,22 @@ step "tests (ctest -j$jobs)"
 # Each test has its own 600 s limit (tests/CMakeLists.txt); the whole run gets 45 minutes.
 if ! timeout 2700 ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600; then
     failed+=("tests")
+fi
+
+step "sanitized build (AddressSanitizer + UBSan, -j$jobs)"
+asan="$root/build-ci-asan"
+rm -rf "$asan"
+if cmake -S "$root" -B "$asan" -G Ninja -DPOS_WERROR=ON -DPOS_SANITIZE=ON -DPOS_BUILD_BENCHMARKS=OFF \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null && cmake --build "$asan" -j "$jobs"; then
+    step "sanitized tests (ctest -j$jobs)"
+    if ! ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        timeout 2700 ctest --test-dir "$asan" --output-on-failure -j "$jobs" --timeout 600; then
+        failed+=("sanitized tests")
+    fi
+else
+    echo "run.sh: sanitized build failed" >&2
+    failed+=("sanitized build")
 fi
 
 step "done"
