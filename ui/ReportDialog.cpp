@@ -1,20 +1,15 @@
 #include "ReportDialog.h"
 
-#include "DocumentView.h"
 #include "MoneyText.h"
 #include "reports/ShiftReportText.h"
 
-#include <QDialogButtonBox>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace pos::ui {
 
 namespace {
 
-QString headline(const ShiftReport& r)
+QString headlineOf(const ShiftReport& r)
 {
     if (!r.isFinal)
         return ReportDialog::tr("X report: figures so far, the shift stays open");
@@ -26,51 +21,36 @@ QString headline(const ShiftReport& r)
     return ReportDialog::tr("Shift closed. The drawer balances");
 }
 
+DocumentDialog::Content reportContent(const ShiftReport& r, const QString& storeName,
+                                      const QString& registerName)
+{
+    const bool z = r.isFinal;
+    const qint64 no = r.shift.id;
+    const QString role = !z                     ? QStringLiteral("reportTitle")
+                         : r.overShortMinor < 0 ? QStringLiteral("shortCash")
+                                                : QStringLiteral("overCash");
+    const QString docName =
+        z ? ReportDialog::tr("Z report %1").arg(no) : ReportDialog::tr("X report %1").arg(no);
+    return {z ? QStringLiteral("zReport") : QStringLiteral("xReport"),
+            z ? ReportDialog::tr("Z report, shift %1").arg(no)
+              : ReportDialog::tr("X report, shift %1").arg(no),
+            headlineOf(r),
+            role,
+            formatShiftReport(r, storeName, registerName),
+            {docName,
+             z ? ReportDialog::tr("z-report-%1.pdf").arg(no)
+               : ReportDialog::tr("x-report-%1.pdf").arg(no),
+             ReportDialog::tr("Print report"), ReportDialog::tr("Save report as PDF")},
+            ReportDialog::tr("Close (Enter)")};
+}
+
 } // namespace
 
 ReportDialog::ReportDialog(const ShiftReport& report, const QString& storeName,
                            const QString& registerName, QWidget* parent)
-    : QDialog(parent)
+    : DocumentDialog(reportContent(report, storeName, registerName), parent)
 {
-    const bool z = report.isFinal;
-    const qint64 shiftNo = report.shift.id;
-    setObjectName(z ? QStringLiteral("zReportDialog") : QStringLiteral("xReportDialog"));
-    setWindowTitle(z ? tr("Z report, shift %1").arg(shiftNo)
-                     : tr("X report, shift %1").arg(shiftNo));
-    setModal(true);
-    auto* layout = new QVBoxLayout(this);
-
-    m_headline = new QLabel(headline(report), this);
-    m_headline->setObjectName(QStringLiteral("reportHeadline"));
-    m_headline->setAccessibleName(tr("Report summary"));
-    m_headline->setAlignment(Qt::AlignCenter);
-    m_headline->setWordWrap(true);
-    const QString role = !z                          ? QStringLiteral("reportTitle")
-                         : report.overShortMinor < 0 ? QStringLiteral("shortCash")
-                                                     : QStringLiteral("overCash");
-    m_headline->setProperty("role", role);
-    layout->addWidget(m_headline);
-
-    const QString docName = z ? tr("Z report %1").arg(shiftNo) : tr("X report %1").arg(shiftNo);
-    m_document = new DocumentView(
-        formatShiftReport(report, storeName, registerName),
-        {docName, z ? tr("z-report-%1.pdf").arg(shiftNo) : tr("x-report-%1.pdf").arg(shiftNo),
-         tr("Print report"), tr("Save report as PDF")},
-        this);
-    m_document->view()->setObjectName(QStringLiteral("reportText"));
-    layout->addWidget(m_document, 1);
-
-    auto* buttons = new QDialogButtonBox(this);
-    QPushButton* done =
-        m_document->addButtonsTo(buttons, tr("Close (Enter)"), QStringLiteral("reportDoneButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &ReportDialog::accept);
-    layout->addWidget(buttons);
-    done->setFocus();
-}
-
-QString ReportDialog::reportText() const
-{
-    return m_document->text();
+    headline()->setAccessibleName(tr("Report summary"));
 }
 
 } // namespace pos::ui

@@ -51,17 +51,8 @@ class tst_ShiftFlow : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_f = std::make_unique<Fixture>();
-        QVERIFY(m_f->setUp());
-    }
-    void cleanup()
-    {
-        const int left = test::dropPendingWatchers();
-        m_f.reset();
-        QCOMPARE(left, 0); // every dialog the test expected did appear
-    }
+    void init() { QVERIFY(m_f.start()); }
+    void cleanup() { QCOMPARE(m_f.stop(), 0); }
 
     void cashInWithReason();
     void cashOutAboveDrawerIsRefused();
@@ -70,7 +61,7 @@ private slots:
     void closeWithCountedCashThenOpenNextShift();
 
 private:
-    std::unique_ptr<Fixture> m_f;
+    test::FixtureSlot m_f;
 };
 
 void tst_ShiftFlow::cashInWithReason()
@@ -138,10 +129,10 @@ void tst_ShiftFlow::xReportShowsTheFigures()
     bool monospace = false;
     whenModal<ui::ReportDialog>([&](ui::ReportDialog* d) {
         QCOMPARE(d->objectName(), QStringLiteral("xReportDialog"));
-        auto* view = d->findChild<QPlainTextEdit*>(QStringLiteral("reportText"));
+        auto* view = d->findChild<QPlainTextEdit*>(QStringLiteral("xReportText"));
         text = view->toPlainText();
         monospace = view->font().fixedPitch();
-        headline = d->findChild<QLabel*>(QStringLiteral("reportHeadline"))->text();
+        headline = d->findChild<QLabel*>(QStringLiteral("xReportHeadline"))->text();
         QVERIFY(d->findChild<QPushButton*>(QStringLiteral("printButton")));
         QVERIFY(d->findChild<QPushButton*>(QStringLiteral("pdfButton")));
         QTest::keyClick(d, Qt::Key_Enter);
@@ -194,8 +185,8 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
         QCOMPARE(count->objectName(), QStringLiteral("closeShiftDialog"));
         whenModal<ui::ReportDialog>([&](ui::ReportDialog* z) {
             QCOMPARE(z->objectName(), QStringLiteral("zReportDialog"));
-            zText = z->reportText();
-            headline = z->findChild<QLabel*>(QStringLiteral("reportHeadline"))->text();
+            zText = z->text();
+            headline = z->findChild<QLabel*>(QStringLiteral("zReportHeadline"))->text();
             whenModal<ui::OpenShiftDialog>([&](ui::OpenShiftDialog* next) {
                 nextShiftAsked = true;
                 statusWhileClosed = f.labelText("shiftLabel");
