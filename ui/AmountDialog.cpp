@@ -2,8 +2,8 @@
 
 #include "MoneyText.h"
 #include "WrappedLabel.h"
+#include "money/Money.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,10 +39,7 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     m_hint->hide();
     m_layout->addWidget(m_hint);
 
-    m_error = new WrappedLabel({}, TextWidth, this);
-    m_error->setObjectName(QStringLiteral("amountError"));
-    m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->hide();
+    m_error = WrappedLabel::errorLabel(QStringLiteral("amountError"), TextWidth, this);
     m_layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -56,6 +53,17 @@ AmountDialog::AmountDialog(const QString& title, const QString& prompt, const QS
     connect(buttons, &QDialogButtonBox::rejected, this, &AmountDialog::reject);
     m_layout->addWidget(buttons);
     m_edit->setFocus();
+}
+
+AmountDialog::Apply AmountDialog::money(const QString& currency,
+                                        std::function<Status(qint64 minor)> then)
+{
+    return [currency, then = std::move(then)](const QString& text) -> Status {
+        auto amount = Money::parse(text, currency);
+        if (!amount)
+            return std::unexpected(amount.error());
+        return then(amount->minor());
+    };
 }
 
 void AmountDialog::setHint(const QString& hint)
@@ -83,10 +91,7 @@ void AmountDialog::accept()
 {
     const Status result = m_apply(MoneyText::toPlainNumber(m_edit->text()));
     if (!result) {
-        m_error->setWrappedText(WrappedLabel::sentence(result.error().message));
-        m_error->show();
-        adjustSize();
-        QApplication::beep();
+        m_error->showError(result.error().message);
         m_edit->selectAll();
         m_edit->setFocus();
         return;

@@ -21,6 +21,10 @@ class AmountDialog : public QDialog {
 public:
     using Apply = std::function<Status(const QString& plainText)>;
 
+    // An Apply for an amount of money: core parses the text in currency, then `then` gets the
+    // amount in minor units (and calls core with it).
+    static Apply money(const QString& currency, std::function<Status(qint64 minor)> then);
+
     AmountDialog(const QString& title, const QString& prompt, const QString& initial, Apply apply,
                  QWidget* parent = nullptr);
 

@@ -9,20 +9,19 @@ namespace pos::ui {
 CashMovementDialog::CashMovementDialog(Direction direction, ShiftService& shifts,
                                        const QString& cashier, const QString& currency,
                                        QWidget* parent)
-    : AmountDialog(
-          direction == Direction::In ? tr("Cash in") : tr("Cash out"),
-          direction == Direction::In ? tr("Amount put into the drawer (%1):").arg(currency)
-                                     : tr("Amount taken out of the drawer (%1):").arg(currency),
-          {},
-          [this, direction, &shifts, cashier, currency](const QString& text) -> Status {
-              auto amount = Money::parse(text, currency);
-              if (!amount)
-                  return std::unexpected(amount.error());
-              const QString reason = m_reason->text();
-              return direction == Direction::In ? shifts.cashIn(cashier, amount->minor(), reason)
-                                                : shifts.cashOut(cashier, amount->minor(), reason);
-          },
-          parent)
+    : AmountDialog(direction == Direction::In ? tr("Cash in") : tr("Cash out"),
+                   direction == Direction::In
+                       ? tr("Amount put into the drawer (%1):").arg(currency)
+                       : tr("Amount taken out of the drawer (%1):").arg(currency),
+                   {},
+                   money(currency,
+                         [this, direction, &shifts, cashier](qint64 minor) {
+                             const QString reason = m_reason->text();
+                             return direction == Direction::In
+                                        ? shifts.cashIn(cashier, minor, reason)
+                                        : shifts.cashOut(cashier, minor, reason);
+                         }),
+                   parent)
 {
     setObjectName(direction == Direction::In ? QStringLiteral("cashInDialog")
                                              : QStringLiteral("cashOutDialog"));

@@ -58,12 +58,8 @@ void CounterWindow::lineDiscount()
         tr("Line discount"),
         tr("Discount off %1, as an amount in %2 (0 removes it):").arg(current.name, currency),
         Money(current.lineDiscountMinor, currency).toPlainString(),
-        [this, line, currency](const QString& text) -> Status {
-            auto amount = Money::parse(text, currency);
-            if (!amount)
-                return std::unexpected(amount.error());
-            return m_cart.setLineDiscount(line, amount->minor());
-        },
+        AmountDialog::money(
+            currency, [this, line](qint64 minor) { return m_cart.setLineDiscount(line, minor); }),
         this);
     dialog.setObjectName(QStringLiteral("lineDiscountDialog"));
     if (dialog.exec() == QDialog::Accepted) {
@@ -84,12 +80,8 @@ void CounterWindow::orderDiscount()
         tr("Order discount"),
         tr("Discount off the whole sale, as an amount in %1 (0 removes it):").arg(currency),
         Money(m_cart.orderDiscountMinor(), currency).toPlainString(),
-        [this, currency](const QString& text) -> Status {
-            auto amount = Money::parse(text, currency);
-            if (!amount)
-                return std::unexpected(amount.error());
-            return m_cart.setOrderDiscount(amount->minor());
-        },
+        AmountDialog::money(currency,
+                            [this](qint64 minor) { return m_cart.setOrderDiscount(minor); }),
         this);
     dialog.setObjectName(QStringLiteral("orderDiscountDialog"));
     if (dialog.exec() == QDialog::Accepted) {

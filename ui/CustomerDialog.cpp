@@ -3,7 +3,6 @@
 #include "NewCustomerDialog.h"
 #include "WrappedLabel.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QKeyEvent>
 #include <QLabel>
@@ -82,10 +81,7 @@ CustomerDialog::CustomerDialog(CustomerService& customers, const QString& curren
     m_status->setProperty("role", QStringLiteral("small"));
     layout->addWidget(m_status);
 
-    m_error = new WrappedLabel({}, TextWidth, this);
-    m_error->setObjectName(QStringLiteral("customerSearchError"));
-    m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->hide();
+    m_error = WrappedLabel::errorLabel(QStringLiteral("customerSearchError"), TextWidth, this);
     layout->addWidget(m_error);
 
     auto* add = buttons->addButton(tr("New customer… (Ctrl+N)"), QDialogButtonBox::ActionRole);
@@ -188,10 +184,7 @@ void CustomerDialog::removeCurrent()
 
 void CustomerDialog::showError(const QString& message)
 {
-    m_error->setWrappedText(WrappedLabel::sentence(message));
-    m_error->show();
-    adjustSize();
-    QApplication::beep();
+    m_error->showError(message);
     m_search->setFocus();
 }
 

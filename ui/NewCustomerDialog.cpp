@@ -2,7 +2,6 @@
 
 #include "WrappedLabel.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -45,10 +44,7 @@ NewCustomerDialog::NewCustomerDialog(CustomerService& customers, const QString& 
     }
     (looksLikePhone(start.trimmed()) ? m_phone : m_name)->setText(start.trimmed());
 
-    m_error = new WrappedLabel({}, TextWidth, this);
-    m_error->setObjectName(QStringLiteral("customerError"));
-    m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->hide();
+    m_error = WrappedLabel::errorLabel(QStringLiteral("customerError"), TextWidth, this);
     layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -87,10 +83,7 @@ void NewCustomerDialog::accept()
     auto id = m_customers.add(customer);
     auto stored = id ? m_customers.find(*id) : Result<Customer>(std::unexpected(id.error()));
     if (!stored) {
-        m_error->setWrappedText(WrappedLabel::sentence(stored.error().message));
-        m_error->show();
-        adjustSize();
-        QApplication::beep();
+        m_error->showError(stored.error().message);
         return;
     }
     m_customer = *stored;

@@ -12,15 +12,13 @@ OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const QString& cashier,
              "opening float (%1):")
               .arg(currency),
           QStringLiteral("0"),
-          [&shifts, cashier, currency](const QString& text) -> Status {
-              auto amount = Money::parse(text, currency);
-              if (!amount)
-                  return std::unexpected(amount.error());
-              auto shift = shifts.open(cashier, amount->minor());
-              if (!shift)
-                  return std::unexpected(shift.error());
-              return {};
-          },
+          money(currency,
+                [&shifts, cashier](qint64 minor) -> Status {
+                    auto shift = shifts.open(cashier, minor);
+                    if (!shift)
+                        return std::unexpected(shift.error());
+                    return {};
+                }),
           parent)
 {
     setObjectName(QStringLiteral("openShiftDialog"));

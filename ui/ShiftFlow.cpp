@@ -77,20 +77,18 @@ ShiftFlow::Outcome ShiftFlow::closeShift()
     const QString currency = m_settings.currency;
     std::optional<ShiftReport> z;
     // A blind count: the expected figure is shown only on the Z report, after the count.
-    AmountDialog count(
-        tr("Close shift"),
-        tr("Count the cash in the drawer and enter the total (%1):").arg(currency), {},
-        [this, currency, &z](const QString& text) -> Status {
-            auto amount = Money::parse(text, currency);
-            if (!amount)
-                return std::unexpected(amount.error());
-            auto report = m_shifts.close(m_cashier, amount->minor());
-            if (!report)
-                return std::unexpected(report.error());
-            z = *report;
-            return {};
-        },
-        m_parent);
+    AmountDialog count(tr("Close shift"),
+                       tr("Count the cash in the drawer and enter the total (%1):").arg(currency),
+                       {},
+                       AmountDialog::money(currency,
+                                           [this, &z](qint64 minor) -> Status {
+                                               auto report = m_shifts.close(m_cashier, minor);
+                                               if (!report)
+                                                   return std::unexpected(report.error());
+                                               z = *report;
+                                               return {};
+                                           }),
+                       m_parent);
     count.setObjectName(QStringLiteral("closeShiftDialog"));
     count.setHint(tr("The Z report then compares it with the cash expected in the drawer."));
     if (count.exec() != QDialog::Accepted || !z)

@@ -2,7 +2,6 @@
 
 #include "WrappedLabel.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QKeySequence>
@@ -43,10 +42,7 @@ ShiftMenuDialog::ShiftMenuDialog(const QString& shiftSummary, const QString& clo
                     1, 1);
     layout->addLayout(grid);
 
-    m_error = new WrappedLabel({}, TextWidth, this);
-    m_error->setObjectName(QStringLiteral("shiftMenuError"));
-    m_error->setProperty("kind", QStringLiteral("error"));
-    m_error->hide();
+    m_error = WrappedLabel::errorLabel(QStringLiteral("shiftMenuError"), TextWidth, this);
     layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -77,10 +73,7 @@ QPushButton* ShiftMenuDialog::addChoice(const QString& text, Qt::Key key, const 
 void ShiftMenuDialog::choose(Choice choice)
 {
     if (choice == Choice::CloseShift && !m_closeRefusal.isEmpty()) {
-        m_error->setWrappedText(m_closeRefusal);
-        m_error->show();
-        adjustSize();
-        QApplication::beep();
+        m_error->showError(m_closeRefusal);
         return;
     }
     m_choice = choice;

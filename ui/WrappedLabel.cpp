@@ -1,5 +1,6 @@
 #include "WrappedLabel.h"
 
+#include <QApplication>
 #include <QEvent>
 
 namespace pos::ui {
@@ -15,6 +16,23 @@ void WrappedLabel::setWrappedText(const QString& text)
 {
     setText(text);
     fit();
+}
+
+WrappedLabel* WrappedLabel::errorLabel(const QString& objectName, int width, QWidget* parent)
+{
+    auto* label = new WrappedLabel({}, width, parent);
+    label->setObjectName(objectName);
+    label->setProperty("kind", QStringLiteral("error"));
+    label->hide();
+    return label;
+}
+
+void WrappedLabel::showError(const QString& message)
+{
+    setWrappedText(sentence(message));
+    show();
+    window()->adjustSize();
+    QApplication::beep();
 }
 
 QString WrappedLabel::sentence(const QString& message)

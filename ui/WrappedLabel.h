@@ -13,6 +13,11 @@ public:
     WrappedLabel(const QString& text, int width, QWidget* parent = nullptr);
     void setWrappedText(const QString& text);
 
+    // A hidden red label where a dialog shows core's refusal (objectName for tests).
+    static WrappedLabel* errorLabel(const QString& objectName, int width, QWidget* parent);
+    // Shows core's message as a sentence, beeps, and lets the dialog grow to fit it.
+    void showError(const QString& message);
+
     // Core's messages start in lower case ("the discount ... is more than ..."); shown on their
     // own they read as a sentence.
     static QString sentence(const QString& message);

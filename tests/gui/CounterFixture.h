@@ -186,4 +186,26 @@ inline int dropPendingWatchers()
     return left;
 }
 
+// A test class's fixture member: init() calls start(), cleanup() checks stop() == 0 (every
+// dialog the test expected did appear).
+class FixtureSlot {
+public:
+    bool start()
+    {
+        m_f = std::make_unique<Fixture>();
+        return m_f->setUp();
+    }
+    int stop()
+    {
+        const int left = dropPendingWatchers();
+        m_f.reset();
+        return left;
+    }
+    Fixture& operator*() { return *m_f; }
+    Fixture* operator->() { return m_f.get(); }
+
+private:
+    std::unique_ptr<Fixture> m_f;
+};
+
 } // namespace pos::test

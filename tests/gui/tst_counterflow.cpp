@@ -22,17 +22,8 @@ class tst_CounterFlow : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_f = std::make_unique<Fixture>();
-        QVERIFY(m_f->setUp());
-    }
-    void cleanup()
-    {
-        const int left = test::dropPendingWatchers();
-        m_f.reset();
-        QCOMPARE(left, 0); // every dialog the test expected did appear
-    }
+    void init() { QVERIFY(m_f.start()); }
+    void cleanup() { QCOMPARE(m_f.stop(), 0); }
 
     void scanThreeItemsPayCashAndGetReceipt();
     void unknownBarcodeShowsErrorAndAddsNothing();
@@ -47,7 +38,7 @@ private slots:
     void newSaleAsksBeforeThrowingAway();
 
 private:
-    std::unique_ptr<Fixture> m_f;
+    test::FixtureSlot m_f;
 };
 
 void tst_CounterFlow::scanThreeItemsPayCashAndGetReceipt()

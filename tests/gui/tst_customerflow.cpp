@@ -35,17 +35,8 @@ class tst_CustomerFlow : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_f = std::make_unique<Fixture>();
-        QVERIFY(m_f->setUp());
-    }
-    void cleanup()
-    {
-        const int left = test::dropPendingWatchers();
-        m_f.reset();
-        QCOMPARE(left, 0); // every dialog the test expected did appear
-    }
+    void init() { QVERIFY(m_f.start()); }
+    void cleanup() { QCOMPARE(m_f.stop(), 0); }
 
     void addAttachAndCompleteSale();
     void newCustomerNeedsAName();
@@ -81,7 +72,7 @@ private:
         m_f->press(Qt::Key_F7);
     }
 
-    std::unique_ptr<Fixture> m_f;
+    test::FixtureSlot m_f;
 };
 
 void tst_CustomerFlow::addAttachAndCompleteSale()
