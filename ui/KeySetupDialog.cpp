@@ -98,11 +98,13 @@ void KeySetupDialog::validate()
     const QString pass = m_passphrase->text();
     QString problem;
     if (m_mode == Mode::Create) {
-        if (pass.size() < MinimumLength)
+        // Characters as core counts them (code points), not UTF-16 units.
+        const auto characters = pass.toUcs4().size();
+        if (characters < MinimumLength)
             problem = tr("Use at least %1 characters (%2 so far). A few unrelated words "
                          "make a good passphrase.")
                           .arg(MinimumLength)
-                          .arg(pass.size());
+                          .arg(characters);
         else if (m_confirm->text() != pass)
             problem = tr("Repeat the same passphrase in the second field.");
     } else if (pass.isEmpty()) {

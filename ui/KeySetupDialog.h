@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/SealedKeyFile.h"
+
 #include "crypto/SecretBytes.h"
 
 #include <QDialog>
@@ -19,7 +21,9 @@ class KeySetupDialog final : public QDialog {
     Q_OBJECT
 public:
     enum class Mode { Create, Unlock };
-    static constexpr int MinimumLength = 12;
+    // The rule is core's (SealedKeyFile refuses a shorter passphrase for a new file); the dialog
+    // only shows it while the owner types.
+    static constexpr int MinimumLength = SealedKeyFile::MinimumPassphraseLength;
 
     KeySetupDialog(Mode mode, const QString& storePath, const QString& keyFilePath,
                    const QString& keychainMessage, QWidget* parent = nullptr);
