@@ -23,15 +23,12 @@ Result<BulkLoad> BulkLoad::begin(Database& db, bool suspendSearchIndex, qint64 c
                           "tbl_name = 'products' AND sql LIKE '%product_search%' ORDER BY name");
         if (!q)
             return std::unexpected(q.error());
-        for (;;) {
-            auto row = q->next();
-            if (!row)
-                return std::unexpected(row.error());
-            if (!*row)
-                break;
-            names << q->text(0).toUtf8();
-            load.m_triggers << q->text(1).toUtf8();
-        }
+        if (auto rows = q->forEach([&] {
+                names << q->text(0).toUtf8();
+                load.m_triggers << q->text(1).toUtf8();
+            });
+            !rows)
+            return std::unexpected(rows.error());
     }
     for (const QByteArray& name : std::as_const(names)) {
         const QByteArray drop = "DROP TRIGGER \"" + name + '"';

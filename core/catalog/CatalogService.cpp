@@ -170,14 +170,8 @@ Result<QList<Product>> CatalogService::search(QStringView text, int limit)
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, match).bind(2, std::min(limit, MaxSearchLimit));
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.append(readProduct(*q, m_currency));
-    }
+    if (auto rows = q->forEach([&] { out.append(readProduct(*q, m_currency)); }); !rows)
+        return std::unexpected(rows.error());
     return out;
 }
 
@@ -281,14 +275,8 @@ Result<QList<QString>> CatalogService::categories()
     auto q = m_db.query("SELECT name FROM categories ORDER BY name");
     if (!q)
         return std::unexpected(q.error());
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out << q->text(0);
-    }
+    if (auto rows = q->forEach([&] { out << q->text(0); }); !rows)
+        return std::unexpected(rows.error());
     return out;
 }
 
@@ -333,14 +321,12 @@ Result<QList<TaxClass>> CatalogService::taxClasses()
         m_db.query("SELECT id, code, name, rate_ppm, inclusive FROM tax_classes ORDER BY code");
     if (!q)
         return std::unexpected(q.error());
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.append(TaxClass{q->int64(0), q->text(1), q->text(2), q->int64(3), q->int64(4) != 0});
-    }
+    if (auto rows = q->forEach([&] {
+            out.append(
+                TaxClass{q->int64(0), q->text(1), q->text(2), q->int64(3), q->int64(4) != 0});
+        });
+        !rows)
+        return std::unexpected(rows.error());
     return out;
 }
 

@@ -90,16 +90,13 @@ Result<TaxClass> ProductWriter::taxClass(const QString& code)
         auto q = m_db.query("SELECT id, code, name, rate_ppm, inclusive FROM tax_classes");
         if (!q)
             return std::unexpected(q.error());
-        for (;;) {
-            auto row = q->next();
-            if (!row)
-                return std::unexpected(row.error());
-            if (!*row)
-                break;
-            TaxClass t{q->int64(0), q->text(1), q->text(2), q->int64(3), q->int64(4) != 0};
-            m_taxes.insert(t.code, t);
-            m_knownTaxCodes << t.code;
-        }
+        if (auto rows = q->forEach([&] {
+                TaxClass t{q->int64(0), q->text(1), q->text(2), q->int64(3), q->int64(4) != 0};
+                m_taxes.insert(t.code, t);
+                m_knownTaxCodes << t.code;
+            });
+            !rows)
+            return std::unexpected(rows.error());
         m_knownTaxCodes.sort();
         if (auto it = m_taxes.constFind(code); it != m_taxes.constEnd())
             return *it;

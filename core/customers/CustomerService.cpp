@@ -181,14 +181,8 @@ Result<QList<Customer>> CustomerService::search(QStringView nameOrPhone, int lim
         return std::unexpected(q.error());
     q->bind(1, likePrefix(text)).bind(2, digits).bind(3, phoneLike);
     q->bind(4, std::min(limit, MaxLimit));
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.append(readCustomer(*q));
-    }
+    if (auto rows = q->forEach([&] { out.append(readCustomer(*q)); }); !rows)
+        return std::unexpected(rows.error());
     return out;
 }
 

@@ -52,31 +52,29 @@ Result<QList<HeldSale>> SaleService::heldSales()
     if (!q)
         return std::unexpected(q.error());
     QList<HeldSale> list;
-    for (;;) {
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        HeldSale h;
-        h.id = QUuid::fromString(q->text(0));
-        h.label = q->text(1);
-        h.cashier = q->text(2);
-        h.heldAt = salerecords::parseIsoUtc(q->text(3));
-        // A damaged cart is still listed (with nothing on it) so that staff can see it exists;
-        // resume() then says what is wrong with it.
-        auto cart = Cart::fromJson(q->blob(4));
-        if (cart) {
-            auto totals = cart->totals();
-            if (totals) {
-                h.totalMinor = totals->totalMinor;
-                h.lineCount = static_cast<int>(cart->lines().size());
+    if (auto rows = q->forEach([&] {
+            HeldSale h;
+            h.id = QUuid::fromString(q->text(0));
+            h.label = q->text(1);
+            h.cashier = q->text(2);
+            h.heldAt = salerecords::parseIsoUtc(q->text(3));
+            // A damaged cart is still listed (with nothing on it) so that staff can see it exists;
+            // resume() then says what is wrong with it.
+            auto cart = Cart::fromJson(q->blob(4));
+            if (cart) {
+                auto totals = cart->totals();
+                if (totals) {
+                    h.totalMinor = totals->totalMinor;
+                    h.lineCount = static_cast<int>(cart->lines().size());
+                }
+            } else {
+                qCWarning(lcSales)
+                    << "held sale" << h.id << "cannot be read:" << cart.error().message;
             }
-        } else {
-            qCWarning(lcSales) << "held sale" << h.id << "cannot be read:" << cart.error().message;
-        }
-        list.append(h);
-    }
+            list.append(h);
+        });
+        !rows)
+        return std::unexpected(rows.error());
     return list;
 }
 

@@ -180,13 +180,7 @@ Result<bool> Query::next()
 
 Status Query::run()
 {
-    for (;;) {
-        auto r = next();
-        if (!r)
-            return std::unexpected(r.error());
-        if (!*r)
-            return {};
-    }
+    return forEach([] {});
 }
 
 qint64 Query::int64(int column) const

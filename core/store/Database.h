@@ -35,6 +35,18 @@ public:
     Result<bool> next();
     // Steps to the end (for INSERT/UPDATE/DELETE).
     Status run();
+    // Steps through every remaining row, calling onRow() for each; the first error stops it.
+    template <class OnRow> Status forEach(OnRow&& onRow)
+    {
+        for (;;) {
+            auto row = next();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                return {};
+            onRow();
+        }
+    }
 
     qint64 int64(int column) const;
     QString text(int column) const;
