@@ -278,31 +278,17 @@ Status checkMovement(const QString& actor, qint64 amountMinor, const QString& re
 
 Status ShiftService::cashIn(const QString& actor, qint64 amountMinor, const QString& reason)
 {
-    if (auto s = checkMovement(actor, amountMinor, reason); !s)
-        return s;
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto shift = current();
-    if (!shift)
-        return std::unexpected(shift.error());
-    // The drawer's expected cash must stay representable.
-    auto report = buildReport(m_db, *shift);
-    if (!report)
-        return std::unexpected(report.error());
-    if (auto sum = checked::add(report->expectedCashMinor, amountMinor); !sum)
-        return std::unexpected(sum.error());
-    if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, "in", amountMinor,
-                                reason.trimmed(), actor.trimmed());
-        !s)
-        return s;
-    if (auto s = tx->commit(); !s)
-        return s;
-    qCInfo(lcShifts) << "cash in" << amountMinor << "on shift" << shift->id;
-    return {};
+    return moveCash(false, actor, amountMinor, reason);
 }
 
 Status ShiftService::cashOut(const QString& actor, qint64 amountMinor, const QString& reason)
+{
+    return moveCash(true, actor, amountMinor, reason);
+}
+
+// One transaction: the open shift's drawer figures, the check for this direction, the movement.
+Status ShiftService::moveCash(bool out, const QString& actor, qint64 amountMinor,
+                              const QString& reason)
 {
     if (auto s = checkMovement(actor, amountMinor, reason); !s)
         return s;
@@ -315,18 +301,21 @@ Status ShiftService::cashOut(const QString& actor, qint64 amountMinor, const QSt
     auto report = buildReport(m_db, *shift);
     if (!report)
         return std::unexpected(report.error());
-    if (amountMinor > report->expectedCashMinor)
+    if (out && amountMinor > report->expectedCashMinor)
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("only %1 is expected in the drawer: %2 cannot be taken out")
                         .arg(Money(report->expectedCashMinor, shift->currency).toString(),
                              Money(amountMinor, shift->currency).toString()));
-    if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, "out", amountMinor,
+    // Cash in: the drawer's expected cash must stay representable.
+    if (auto sum = checked::add(report->expectedCashMinor, amountMinor); !out && !sum)
+        return std::unexpected(sum.error());
+    if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, out ? "out" : "in", amountMinor,
                                 reason.trimmed(), actor.trimmed());
         !s)
         return s;
     if (auto s = tx->commit(); !s)
         return s;
-    qCInfo(lcShifts) << "cash out" << amountMinor << "on shift" << shift->id;
+    qCInfo(lcShifts) << (out ? "cash out" : "cash in") << amountMinor << "on shift" << shift->id;
     return {};
 }
 

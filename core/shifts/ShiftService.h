@@ -72,6 +72,7 @@ public:
     Result<ShiftReport> lastZReport();
 
 private:
+    Status moveCash(bool out, const QString& actor, qint64 amountMinor, const QString& reason);
     Database& m_db;
     const Clock& m_clock;
     IdSource& m_ids;
