@@ -1,5 +1,6 @@
 // Cart: merging, weighed goods, refused changes leave the cart unchanged, JSON round trip and
 // refusal of damaged JSON.
+#include "TestProducts.h"
 #include "sales/Cart.h"
 
 #include <QJsonArray>
@@ -21,14 +22,7 @@ const TaxClass Red{2, QStringLiteral("RED"), QStringLiteral("Reduced"), 70000, t
 Product product(qint64 id, const char* name, qint64 price, const TaxClass& tax = Std,
                 bool byWeight = false)
 {
-    Product p;
-    p.id = id;
-    p.sku = QStringLiteral("SKU%1").arg(id);
-    p.name = QString::fromLatin1(name);
-    p.price = Money(price, Eur);
-    p.tax = tax;
-    p.soldByWeight = byWeight;
-    return p;
+    return test::product(id, name, price, tax, byWeight);
 }
 
 const Product Milk = product(1, "Milk", 199);

@@ -1,5 +1,6 @@
 // The pricing rule of docs/money.md: rounding, tax both ways, order-discount allocation, the
 // receipt equal to the sum of its lines, and overflow as an error.
+#include "TestProducts.h"
 #include "money/Checked.h"
 #include "sales/Cart.h"
 #include "sales/Pricing.h"
@@ -34,18 +35,7 @@ CartLine line(qint64 price, qint64 qtyMilli, const TaxClass& tax, qint64 discoun
     return l;
 }
 
-Product product(qint64 id, const char* name, qint64 price, const TaxClass& tax,
-                bool byWeight = false)
-{
-    Product p;
-    p.id = id;
-    p.sku = QStringLiteral("SKU%1").arg(id);
-    p.name = QString::fromLatin1(name);
-    p.price = Money(price, Eur);
-    p.tax = tax;
-    p.soldByWeight = byWeight;
-    return p;
-}
+using test::product;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // The text receipt: 42 columns, the right lines, totals, taxes, tenders and change, and nothing
 // card-like beyond the processor reference.
+#include "TestProducts.h"
 #include "sales/ReceiptFormatter.h"
 
 #include <QTest>
@@ -11,18 +12,7 @@ namespace {
 
 const QString Eur = QStringLiteral("EUR");
 
-Product product(qint64 id, const char* name, qint64 price, const TaxClass& tax,
-                bool byWeight = false)
-{
-    Product p;
-    p.id = id;
-    p.sku = QStringLiteral("SKU%1").arg(id);
-    p.name = QString::fromLatin1(name);
-    p.price = Money(price, Eur);
-    p.tax = tax;
-    p.soldByWeight = byWeight;
-    return p;
-}
+using test::product;
 
 // A row as the receipt should print it: left text, right-aligned amount in column 42.
 QString row(const QString& left, const QString& right)
