@@ -72,9 +72,10 @@ QByteArray SecretBytes::toByteArrayForApi() const
 
 void SecretBytes::wipe(QByteArray& bytes)
 {
-    if (!bytes.isEmpty() && !bytes.isDetached())
-        bytes.detach(); // never wipe a buffer shared with someone else's copy; drop ours
-    if (!bytes.isEmpty())
+    // A buffer shared with another QByteArray is that one's too: wiping it would corrupt the
+    // other copy, and detaching first would only wipe a fresh copy. Drop our reference instead;
+    // callers make sure theirs is the last one (see KeychainKeyStore).
+    if (!bytes.isEmpty() && bytes.isDetached())
         OPENSSL_cleanse(bytes.data(), static_cast<std::size_t>(bytes.size()));
     bytes.clear();
 }
