@@ -44,8 +44,7 @@ public:
         auto q = m_db->query("INSERT INTO tax_classes (code, name, rate_ppm, inclusive) "
                              "VALUES (?1, ?1, ?2, ?3)");
         q->bind(1, code).bind(2, ratePpm).bind(3, inclusive);
-        const bool ok = q->run().has_value();
-        Q_ASSERT(ok);
+        require(q->run(), "inserting a tax class");
         return TaxClass{m_db->lastInsertRowId(), code, code, ratePpm, inclusive};
     }
 
@@ -58,8 +57,7 @@ public:
             m_db->query("INSERT INTO products (sku, name, price_minor, cost_minor, "
                         "tax_class_id, active, sold_by_weight) VALUES (?1, ?2, ?3, 0, ?4, 1, ?5)");
         q->bind(1, sku).bind(2, name).bind(3, priceMinor).bind(4, tax.id).bind(5, byWeight);
-        bool ok = q->run().has_value();
-        Q_ASSERT(ok);
+        require(q->run(), "inserting a product");
         Product p;
         p.id = m_db->lastInsertRowId();
         p.sku = sku;
@@ -70,14 +68,20 @@ public:
         if (!barcode.isEmpty()) {
             auto b = m_db->query("INSERT INTO barcodes (code, product_id) VALUES (?1, ?2)");
             b->bind(1, barcode).bind(2, p.id);
-            ok = b->run().has_value();
-            Q_ASSERT(ok);
+            require(b->run(), "inserting a barcode");
             p.barcodes.append(barcode);
         }
         return p;
     }
 
 private:
+    // Fixture set-up that fails stops the test run (Q_ASSERT would vanish in release builds).
+    static void require(const Status& s, const char* what)
+    {
+        if (!s)
+            qFatal("test fixture: %s failed: %s", what, qPrintable(s.error().message));
+    }
+
     QTemporaryDir m_dir;
     MemoryKeyStore m_keys;
     std::unique_ptr<Database> m_db;
