@@ -19,7 +19,10 @@ enum class ErrorCode {
     Crypto,              // an OpenSSL call failed
     Declined,            // the payment processor declined
     Storage,             // any other SQLite error
-    PermissionDenied,
+    PermissionDenied,    // the acting session's role lacks the permission (RBAC-2)
+    Unauthenticated,     // no live session: ended, signed out elsewhere, user deactivated
+    ApprovalRequired,    // allowed with a manager's approval (RBAC-5); none given or not valid
+    Locked,              // lockout or rate limit (AUTH-3, AUTH-5): try again later
     Internal,
 };
 

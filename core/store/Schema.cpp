@@ -206,9 +206,247 @@ CREATE TRIGGER receipt_sequence_no_delete BEFORE DELETE ON receipt_sequence
     BEGIN SELECT RAISE(ABORT, 'the receipt counter cannot be deleted'); END;
 )SQL";
 
+
+// Version 3: staff, sessions, permissions and manager approvals (issue 3, controls AUTH and RBAC).
+// Users belong to a company and are assigned to stores; a role's permissions are defaults in code
+// (core/staff/Permissions.cpp) with per-store overrides here. Records of who did and who approved
+// what are append-only: approvals may only move forward (pending -> approved/refused/cancelled,
+// approved -> used) and nothing else in them may change.
+constexpr const char* V3 = R"SQL(
+CREATE TABLE companies (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE stores (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    company_id INTEGER NOT NULL REFERENCES companies (id),
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE registers (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    store_id   INTEGER NOT NULL REFERENCES stores (id),
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE users (
+    id                 INTEGER PRIMARY KEY,
+    uuid               TEXT NOT NULL UNIQUE,
+    company_id         INTEGER NOT NULL REFERENCES companies (id),
+    code               TEXT NOT NULL UNIQUE,
+    name               TEXT NOT NULL,
+    role               TEXT NOT NULL CHECK (role IN ('owner', 'manager', 'cashier', 'auditor')),
+    pin_hash           TEXT,
+    password_hash      TEXT,
+    totp_secret        BLOB,
+    totp_last_step     INTEGER NOT NULL DEFAULT 0,
+    active             INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    discount_limit_ppm INTEGER NOT NULL DEFAULT 100000
+        CHECK (discount_limit_ppm BETWEEN 0 AND 1000000),
+    lockout            TEXT NOT NULL DEFAULT '{}',
+    credentials_at     TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    CHECK (pin_hash IS NOT NULL OR password_hash IS NOT NULL)
+);
+
+CREATE TABLE user_stores (
+    user_id  INTEGER NOT NULL REFERENCES users (id),
+    store_id INTEGER NOT NULL REFERENCES stores (id),
+    PRIMARY KEY (user_id, store_id)
+);
+
+CREATE TABLE role_overrides (
+    store_id   INTEGER NOT NULL REFERENCES stores (id),
+    role       TEXT NOT NULL CHECK (role IN ('manager', 'cashier', 'auditor')),
+    permission TEXT NOT NULL,
+    allowed    INTEGER NOT NULL CHECK (allowed IN (0, 1)),
+    PRIMARY KEY (store_id, role, permission)
+);
+
+CREATE TABLE sessions (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    user_id     INTEGER NOT NULL REFERENCES users (id),
+    store_id    INTEGER NOT NULL REFERENCES stores (id),
+    register_id TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    ended_at    TEXT,
+    end_reason  TEXT
+);
+CREATE INDEX sessions_open ON sessions (user_id) WHERE ended_at IS NULL;
+CREATE TRIGGER sessions_ended_final BEFORE UPDATE ON sessions WHEN old.ended_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'an ended session cannot be changed'); END;
+CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions
+    BEGIN SELECT RAISE(ABORT, 'a session record cannot be deleted'); END;
+
+-- Sign-in successes, failures and lockouts (AUTH-3), for owners to review.
+CREATE TABLE auth_events (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    user_id     INTEGER REFERENCES users (id),
+    register_id TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('sign_in', 'sign_out', 'failure', 'locked',
+                                              'refused', 'password_changed', 'pin_changed')),
+    purpose     TEXT NOT NULL CHECK (purpose IN ('session', 'approval', 'unlock', 'change')),
+    detail      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX auth_events_user ON auth_events (user_id, at);
+CREATE TRIGGER auth_events_immutable_u BEFORE UPDATE ON auth_events
+    BEGIN SELECT RAISE(ABORT, 'a sign-in record cannot be changed'); END;
+CREATE TRIGGER auth_events_immutable_d BEFORE DELETE ON auth_events
+    BEGIN SELECT RAISE(ABORT, 'a sign-in record cannot be deleted'); END;
+
+-- RBAC-4: every change to staff, roles, store assignments and role overrides, with before and
+-- after as JSON. An undo is a change of its own that names the change it undoes (once only).
+CREATE TABLE access_changes (
+    id             INTEGER PRIMARY KEY,
+    uuid           TEXT NOT NULL UNIQUE,
+    at             TEXT NOT NULL,
+    actor_id       INTEGER NOT NULL REFERENCES users (id),
+    target_user_id INTEGER REFERENCES users (id),
+    store_id       INTEGER REFERENCES stores (id),
+    kind           TEXT NOT NULL,
+    before_json    TEXT NOT NULL,
+    after_json     TEXT NOT NULL,
+    undoes         INTEGER UNIQUE REFERENCES access_changes (id)
+);
+CREATE TRIGGER access_changes_immutable_u BEFORE UPDATE ON access_changes
+    BEGIN SELECT RAISE(ABORT, 'a staff change record cannot be changed'); END;
+CREATE TRIGGER access_changes_immutable_d BEFORE DELETE ON access_changes
+    BEGIN SELECT RAISE(ABORT, 'a staff change record cannot be deleted'); END;
+
+-- RBAC-5: a request for a manager's approval and its outcome. Expiry is requested_at + 5 minutes,
+-- computed by the reader; status only moves forward.
+CREATE TABLE approvals (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL CHECK (kind IN ('line_void', 'sale_void', 'refund',
+                                               'return_no_receipt', 'discount', 'price_override',
+                                               'no_sale', 'cash_out')),
+    store_id     INTEGER NOT NULL REFERENCES stores (id),
+    register_id  TEXT NOT NULL,
+    requester_id INTEGER NOT NULL REFERENCES users (id),
+    approver_id  INTEGER REFERENCES users (id),
+    reason       TEXT NOT NULL,
+    amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+    subject      TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    expires_at   TEXT NOT NULL,
+    decided_at   TEXT,
+    used_at      TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'used',
+                                                 'cancelled')),
+    CHECK (approver_id IS NULL OR approver_id <> requester_id)
+);
+CREATE INDEX approvals_pending ON approvals (store_id, status);
+CREATE TRIGGER approvals_forward BEFORE UPDATE ON approvals
+    WHEN new.uuid <> old.uuid OR new.kind <> old.kind OR new.store_id <> old.store_id
+      OR new.register_id <> old.register_id OR new.requester_id <> old.requester_id
+      OR new.reason <> old.reason OR new.amount_minor <> old.amount_minor
+      OR new.subject <> old.subject OR new.requested_at <> old.requested_at
+      OR new.expires_at <> old.expires_at
+      OR (old.approver_id IS NOT NULL AND new.approver_id IS NOT old.approver_id)
+      OR NOT ((old.status = 'pending' AND new.status IN ('approved', 'refused', 'cancelled'))
+              OR (old.status = 'approved' AND new.status = 'used'))
+    BEGIN SELECT RAISE(ABORT, 'an approval can only move forward'); END;
+CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals
+    BEGIN SELECT RAISE(ABORT, 'an approval record cannot be deleted'); END;
+
+-- What was done at the counter that needed a permission beyond ringing up: line and sale voids,
+-- discounts over the limit, price overrides, no-sale drawer opens.
+CREATE TABLE counter_events (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL CHECK (kind IN ('line_void', 'sale_void', 'discount',
+                                               'price_override', 'no_sale')),
+    register_id  TEXT NOT NULL,
+    shift_id     INTEGER REFERENCES shifts (id),
+    actor_id     INTEGER NOT NULL REFERENCES users (id),
+    approval_id  INTEGER UNIQUE REFERENCES approvals (id),
+    cart_uuid    TEXT,
+    amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+    detail       TEXT NOT NULL,
+    at           TEXT NOT NULL
+);
+CREATE INDEX counter_events_at ON counter_events (at);
+CREATE TRIGGER counter_events_immutable_u BEFORE UPDATE ON counter_events
+    BEGIN SELECT RAISE(ABORT, 'a counter record cannot be changed'); END;
+CREATE TRIGGER counter_events_immutable_d BEFORE DELETE ON counter_events
+    BEGIN SELECT RAISE(ABORT, 'a counter record cannot be deleted'); END;
+
+ALTER TABLE cash_movements ADD COLUMN approval_id INTEGER REFERENCES approvals (id);
+
+-- Refunds and returns: with a receipt they point at the original sale and its lines; money goes
+-- back to the original tenders. Immutable like sales.
+CREATE TABLE refunds (
+    id               INTEGER PRIMARY KEY,
+    uuid             TEXT NOT NULL UNIQUE,
+    register_id      TEXT NOT NULL,
+    shift_id         INTEGER REFERENCES shifts (id),
+    original_sale_id INTEGER REFERENCES sales (id),
+    actor_id         INTEGER NOT NULL REFERENCES users (id),
+    approval_id      INTEGER UNIQUE REFERENCES approvals (id),
+    reason           TEXT NOT NULL,
+    currency         TEXT NOT NULL,
+    total_minor      INTEGER NOT NULL CHECK (total_minor > 0),
+    tax_minor        INTEGER NOT NULL CHECK (tax_minor >= 0),
+    created_at       TEXT NOT NULL
+);
+CREATE INDEX refunds_original ON refunds (original_sale_id);
+CREATE INDEX refunds_shift ON refunds (shift_id);
+
+CREATE TABLE refund_lines (
+    refund_id        INTEGER NOT NULL REFERENCES refunds (id),
+    line_no          INTEGER NOT NULL,
+    original_line_no INTEGER,
+    product_id       INTEGER REFERENCES products (id),
+    sku              TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    qty_milli        INTEGER NOT NULL CHECK (qty_milli > 0),
+    amount_minor     INTEGER NOT NULL CHECK (amount_minor > 0),
+    tax_minor        INTEGER NOT NULL CHECK (tax_minor >= 0),
+    PRIMARY KEY (refund_id, line_no)
+);
+
+CREATE TABLE refund_tenders (
+    refund_id       INTEGER NOT NULL REFERENCES refunds (id),
+    seq             INTEGER NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('cash', 'card')),
+    amount_minor    INTEGER NOT NULL CHECK (amount_minor > 0),
+    original_seq    INTEGER,
+    reference       TEXT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (refund_id, seq)
+);
+
+CREATE TRIGGER refunds_immutable_u BEFORE UPDATE ON refunds
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be changed'); END;
+CREATE TRIGGER refunds_immutable_d BEFORE DELETE ON refunds
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be deleted'); END;
+CREATE TRIGGER refund_lines_immutable_u BEFORE UPDATE ON refund_lines
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be changed'); END;
+CREATE TRIGGER refund_lines_immutable_d BEFORE DELETE ON refund_lines
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be deleted'); END;
+CREATE TRIGGER refund_tenders_immutable_u BEFORE UPDATE ON refund_tenders
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be changed'); END;
+CREATE TRIGGER refund_tenders_immutable_d BEFORE DELETE ON refund_tenders
+    BEGIN SELECT RAISE(ABORT, 'a refund cannot be deleted'); END;
+
+ALTER TABLE sales ADD COLUMN cashier_id INTEGER REFERENCES users (id);
+ALTER TABLE held_sales ADD COLUMN cashier_id INTEGER REFERENCES users (id);
+)SQL";
+
 constexpr Migration All[] = {
     {1, "catalog, customers, sales, shifts", V1},
     {2, "weighed sale lines; final money records are immutable", V2},
+    {3, "staff, sessions, permissions, approvals, refunds", V3},
 };
 
 } // namespace

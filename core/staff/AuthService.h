@@ -1,0 +1,117 @@
+#pragma once
+
+#include "Clock.h"
+#include "Error.h"
+#include "auth/Lockout.h"
+#include "auth/RateLimiter.h"
+#include "crypto/Scrypt.h"
+#include "crypto/SecretBytes.h"
+#include "staff/Session.h"
+
+#include <QList>
+#include <QString>
+
+namespace pos {
+
+class Database;
+class KeyStore;
+
+// A user as the lock screen shows them: no hash, no secret.
+struct StaffTile {
+    qint64 userId = 0;
+    QString code; // the user code typed at the lock screen
+    QString name;
+    Role role = Role::Cashier;
+    bool signsInWithPin = false; // cashiers: PIN pad; everyone else: password
+    bool needsTotp = false;      // owners (AUTH-2)
+    bool hasPin = false;         // may approve at the counter with a PIN
+};
+
+// Someone who proved who they are for one approval, without a session of their own.
+struct VerifiedUser {
+    qint64 userId = 0;
+    QString code;
+    QString name;
+    Role role = Role::Cashier;
+};
+
+// AUTH-1..5: signing in and out on this register.
+//
+// Credentials: cashiers sign in with a 4-8 digit PIN, everyone else with a password; owners also
+// give a TOTP code (AUTH-2), each accepted once (the step is stored). Managers may also have a
+// PIN for approving at the counter. PIN hashes are keyed with a pepper that lives in the key
+// store (the OS keychain), never in the database (see CredentialHash).
+//
+// Every attempt is first admitted by the account's Lockout (state kept in users.lockout, so it
+// survives restarts) and by a per-register sliding-window RateLimiter (AUTH-5, in memory); a
+// refused attempt is not verified at all and returns ErrorCode::Locked with the wait in words.
+// Every success, failure and lockout is recorded in auth_events. An unknown user code fails
+// like a wrong secret ("The user code or PIN is not right.") so codes cannot be probed, and costs
+// the same time (a dummy verify).
+class AuthService {
+public:
+    struct Options {
+        Scrypt::Params hashParams = Scrypt::Params{}; // tests lower this; the store keeps it
+        LockoutPolicy lockout = {};
+        RateLimit signInLimit = {30, 60};   // attempts per register per minute
+        RateLimit approvalLimit = {20, 60}; // approvals per register per minute
+    };
+
+    AuthService(Database& db, KeyStore& keys, QString pepperKeyName, const Clock& clock,
+                IdSource& ids, QString registerId, Options options);
+    AuthService(Database& db, KeyStore& keys, QString pepperKeyName, const Clock& clock,
+                IdSource& ids, QString registerId);
+
+    // Active users assigned to this register's store (owners always), by name.
+    Result<QList<StaffTile>> tiles();
+
+    // A new session for the user on this register. totpCode is needed (and only looked at) for
+    // owners. Errors: InvalidInput (wrong code/secret/TOTP; message says which kind of thing to
+    // check, never which part was wrong beyond "user code or PIN"), Locked, Unauthenticated (user
+    // not active or not assigned to this store).
+    Result<Session> signIn(QStringView userCode, const SecretBytes& secret,
+                           const SecretBytes& totpCode = {});
+    // After an idle lock: the same user proves it again; the session carries on. Failures count.
+    Status unlock(const Session& session, const SecretBytes& secret,
+                  const SecretBytes& totpCode = {});
+    // A manager (or owner) proves who they are at someone else's register to approve one thing:
+    // PIN or password (+ TOTP for owners). Counted and locked out like a sign-in; purpose
+    // 'approval' in auth_events. Does not make a session.
+    Result<VerifiedUser> verifyApprover(QStringView userCode, const SecretBytes& secret,
+                                        const SecretBytes& totpCode = {});
+
+    Status signOut(const Session& session, const QString& reason = QStringLiteral("signed out"));
+    // Ends the session because another user takes over the register (the open sale stays).
+    Status switchedAway(const Session& session);
+
+    // AUTH-4: a password or PIN change ends every other session of that user.
+    Status changePassword(const Session& session, const SecretBytes& current,
+                          const SecretBytes& next);
+    Status changePin(const Session& session, const SecretBytes& current, const SecretBytes& next);
+
+    // AUTH-4: idle auto-lock, in seconds (default 300), per register in the settings table.
+    Result<int> idleLockSeconds();
+    Status setIdleLockSeconds(const Session& session, int seconds); // settings.manage, 30..3600
+
+    // For StaffService and SetupService: hashes made with this register's policy and pepper.
+    Result<QString> hashPin(const SecretBytes& pin);
+    Result<QString> hashPassword(const SecretBytes& password);
+    // The PIN pepper from the key store, made (32 random bytes) on first use.
+    Result<SecretBytes> pepper();
+
+    const QString& registerId() const { return m_registerId; }
+
+private:
+    Database& m_db;
+    KeyStore& m_keys;
+    QString m_pepperKeyName;
+    const Clock& m_clock;
+    IdSource& m_ids;
+    QString m_registerId;
+    Options m_options;
+    Lockout m_lockout;
+    RateLimiter m_signInLimiter;
+    RateLimiter m_approvalLimiter;
+};
+
+} // namespace pos
