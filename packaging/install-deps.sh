@@ -15,7 +15,7 @@ set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 libgl-dev libsqlcipher-dev libssl-dev
-    qtkeychain-qt6-dev clang-format)
+    qtkeychain-qt6-dev clang-format libqrencode-dev qt6-charts-dev)
 # QtKeychain loads libsecret at run time (dlopen), so no package depends on it for us.
 run=(qt6-qpa-plugins libsecret-1-0)
 test=(gnome-keyring dbus-x11 libsecret-1-0 xvfb xauth dpkg-dev file desktop-file-utils appstream)
