@@ -168,6 +168,29 @@ Status Cart::setLineDiscount(int line, qint64 discountMinor)
     return {};
 }
 
+Status Cart::setUnitPrice(int line, qint64 unitPriceMinor)
+{
+    if (auto s = checkIndex(m_lines, line); !s)
+        return s;
+    if (unitPriceMinor < 0)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("a price cannot be negative"));
+    QList<CartLine> lines = m_lines;
+    CartLine& l = lines[line];
+    l.unitPriceMinor = unitPriceMinor;
+    auto gross = lineGross(l.unitPriceMinor, l.quantity.milli());
+    if (!gross)
+        return std::unexpected(gross.error());
+    if (l.lineDiscountMinor > *gross)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("the discount on %1 would be more than its new amount %2: "
+                                   "lower the discount first")
+                        .arg(l.name, Money(*gross, m_currency).toPlainString()));
+    if (auto s = checkCandidate(m_currency, lines, m_orderDiscountMinor); !s)
+        return s;
+    m_lines = std::move(lines);
+    return {};
+}
+
 Status Cart::removeLine(int line)
 {
     if (auto s = checkIndex(m_lines, line); !s)

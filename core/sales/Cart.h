@@ -75,6 +75,9 @@ public:
     Result<int> addProduct(const Product& product, Quantity quantity = Quantity::units(1));
     Status setQuantity(int line, Quantity quantity);
     Status setLineDiscount(int line, qint64 discountMinor);
+    // A new unit price for the line (a price override; CounterActions decides who may). Not
+    // negative; the line's discount and the order discount must still fit.
+    Status setUnitPrice(int line, qint64 unitPriceMinor);
     Status removeLine(int line);
     Status setOrderDiscount(qint64 discountMinor); // never more than the sum after line discounts
     qint64 orderDiscountMinor() const { return m_orderDiscountMinor; }
