@@ -340,6 +340,7 @@ CREATE TABLE approvals (
     requested_at TEXT NOT NULL,
     expires_at   TEXT NOT NULL,
     decided_at   TEXT,
+    decision_note TEXT,
     used_at      TEXT,
     status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'used',
                                                  'cancelled')),
@@ -353,6 +354,8 @@ CREATE TRIGGER approvals_forward BEFORE UPDATE ON approvals
       OR new.subject <> old.subject OR new.requested_at <> old.requested_at
       OR new.expires_at <> old.expires_at
       OR (old.approver_id IS NOT NULL AND new.approver_id IS NOT old.approver_id)
+      OR (old.decision_note IS NOT NULL AND new.decision_note IS NOT old.decision_note)
+      OR (old.decided_at IS NOT NULL AND new.decided_at IS NOT old.decided_at)
       OR NOT ((old.status = 'pending' AND new.status IN ('approved', 'refused', 'cancelled'))
               OR (old.status = 'approved' AND new.status = 'used'))
     BEGIN SELECT RAISE(ABORT, 'an approval can only move forward'); END;
