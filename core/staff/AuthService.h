@@ -53,8 +53,10 @@ public:
     struct Options {
         Scrypt::Params hashParams = Scrypt::Params{}; // tests lower this; the store keeps it
         LockoutPolicy lockout = {};
-        RateLimit signInLimit = {30, 60};   // attempts per register per minute
-        RateLimit approvalLimit = {20, 60}; // approvals per register per minute
+        // attempts per register per minute
+        RateLimit signInLimit = {30, 60, QStringLiteral("sign-in attempts")};
+        // approvals per register per minute
+        RateLimit approvalLimit = {20, 60, QStringLiteral("approval attempts")};
     };
 
     AuthService(Database& db, KeyStore& keys, QString pepperKeyName, const Clock& clock,
@@ -112,6 +114,7 @@ private:
     Lockout m_lockout;
     RateLimiter m_signInLimiter;
     RateLimiter m_approvalLimiter;
+    SecretBytes m_pepper; // cached after the first read from the key store
 };
 
 } // namespace pos
