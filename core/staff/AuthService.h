@@ -11,6 +11,10 @@
 #include <QList>
 #include <QString>
 
+#include <cstdint>
+#include <map>
+#include <optional>
+
 namespace pos {
 
 class Database;
@@ -102,8 +106,63 @@ public:
     Result<SecretBytes> pepper();
 
     const QString& registerId() const { return m_registerId; }
+    // For SetupService: a service made before the register existed (empty registerId) takes the
+    // id that set-up gave this register. Refused (false) when it already has another one.
+    bool adoptRegisterId(const QString& registerId);
 
 private:
+    enum class Purpose { Session, Approval, Unlock, Change };
+    enum class Use { SignIn, Approver, CurrentPassword, CurrentPin };
+
+    // A users row with what verification needs. totpSecret is wiped when it goes.
+    struct Account {
+        qint64 id = 0;
+        qint64 companyId = 0;
+        QString code;
+        QString name;
+        Role role = Role::Cashier;
+        QString pinHash;
+        QString passwordHash;
+        QByteArray totpSecret;
+        qint64 totpLastStep = 0;
+        bool active = false;
+        Account() = default;
+        Account(Account&&) = default;
+        Account& operator=(Account&&) = default;
+        ~Account();
+    };
+    // A verified attempt, not yet written: the caller writes it in its own transaction.
+    struct Proof {
+        Account account;
+        std::optional<std::uint64_t> totpStep;
+        QString rehash; // a new hash of the verified secret with the current policy, or empty
+        bool rehashIsPin = false;
+    };
+    struct Place {
+        qint64 storeId = 0;
+        qint64 companyId = 0;
+    };
+
+    Result<Place> place();
+    Result<std::optional<Account>> loadAccount(QStringView code, qint64 id);
+    Result<bool> assigned(const Account& account, const Place& place);
+    Result<Proof> verify(Purpose purpose, RateLimiter& limiter, QStringView code, qint64 userId,
+                         const SecretBytes& secret, const SecretBytes& totpCode, Use use,
+                         const QString& wrongMessage);
+    Result<bool> checkSecret(const Account& account, const SecretBytes& secret, Use use,
+                             bool& usedPin);
+    void spendLikeAVerify(const SecretBytes& secret);
+    std::unexpected<Error> failed(Purpose purpose, const Account* account, QStringView code,
+                                  const QString& detail, const QString& message);
+    Status applySuccess(Proof& proof);
+    Status recordEvent(qint64 userId, const char* kind, Purpose purpose, const QString& detail);
+    LockoutState lockoutFrom(const QString& json) const;
+    Status endOtherSessions(qint64 userId, const Session& keep, const QString& reason, int& ended);
+    Status changeCredential(const Session& session, const SecretBytes& current,
+                            const SecretBytes& next, bool pin);
+    Status endSession(const Session& session, const QString& reason);
+    QString now() const;
+
     Database& m_db;
     KeyStore& m_keys;
     QString m_pepperKeyName;
@@ -115,6 +174,9 @@ private:
     RateLimiter m_signInLimiter;
     RateLimiter m_approvalLimiter;
     SecretBytes m_pepper; // cached after the first read from the key store
+    // Lockout of user codes that belong to nobody, in memory, keyed by a hash of the code, so an
+    // unknown code locks like a real one and cannot be told apart by never locking.
+    std::map<QByteArray, LockoutState> m_unknownCodes;
 };
 
 } // namespace pos

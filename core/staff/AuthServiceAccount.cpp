@@ -1,0 +1,251 @@
+// AuthService, the rest: signing out, changing one's own password or PIN (AUTH-4), the idle lock
+// setting and the lock screen's tiles. Sign-in and verification are in AuthService.cpp.
+#include "auth/CredentialHash.h"
+#include "staff/AccessControl.h"
+#include "staff/AuthService.h"
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+
+namespace pos {
+
+namespace {
+
+constexpr int DefaultIdleLockSeconds = 300;
+constexpr int MinIdleLockSeconds = 30;
+constexpr int MaxIdleLockSeconds = 3600;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("pos::AuthService", text);
+}
+
+std::unexpected<Error> notSignedIn()
+{
+    return fail(ErrorCode::Unauthenticated,
+                tr("You are not signed in any more. Please sign in again."));
+}
+
+} // namespace
+
+Status AuthService::endSession(const Session& session, const QString& reason)
+{
+    if (!session.isValid())
+        return notSignedIn();
+    const QString uuid = session.id.toString(QUuid::WithoutBraces);
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto q = m_db.query("SELECT user_id, ended_at IS NULL FROM sessions WHERE uuid = ?1");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, uuid);
+    auto row = q->next();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row || q->int64(0) != session.userId)
+        return notSignedIn();
+    if (q->int64(1) == 0)
+        return {}; // ended already (elsewhere, or twice): nothing left to do
+    auto u = m_db.query("UPDATE sessions SET ended_at = ?1, end_reason = ?2 WHERE uuid = ?3");
+    if (!u)
+        return std::unexpected(u.error());
+    u->bind(1, now()).bind(2, reason.left(200)).bind(3, uuid);
+    if (auto s = u->run(); !s)
+        return s;
+    if (auto s = recordEvent(session.userId, "sign_out", Purpose::Session, reason.left(200)); !s)
+        return s;
+    return tx->commit();
+}
+
+Status AuthService::signOut(const Session& session, const QString& reason)
+{
+    return endSession(session, reason);
+}
+
+Status AuthService::switchedAway(const Session& session)
+{
+    return endSession(session, QStringLiteral("switched user"));
+}
+
+Status AuthService::endOtherSessions(qint64 userId, const Session& keep, const QString& reason,
+                                     int& ended)
+{
+    auto q = m_db.query("UPDATE sessions SET ended_at = ?1, end_reason = ?2 "
+                        "WHERE user_id = ?3 AND ended_at IS NULL AND uuid <> ?4");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, now()).bind(2, reason).bind(3, userId);
+    q->bind(4, keep.id.toString(QUuid::WithoutBraces));
+    if (auto s = q->run(); !s)
+        return s;
+    ended = m_db.changes();
+    return {};
+}
+
+Status AuthService::changeCredential(const Session& session, const SecretBytes& current,
+                                     const SecretBytes& next, bool pin)
+{
+    AccessControl access(m_db);
+    if (auto role = access.liveRole(session); !role)
+        return std::unexpected(role.error());
+    // The new one first: a typo in it costs no attempt.
+    const Status policy =
+        pin ? CredentialHash::checkPinFormat(next) : CredentialHash::checkPasswordPolicy(next);
+    if (!policy)
+        return fail(ErrorCode::InvalidInput, (pin ? tr("The new PIN is not accepted: %1.")
+                                                  : tr("The new password is not accepted: %1."))
+                                                 .arg(policy.error().message));
+    if (next.equals(current))
+        return fail(ErrorCode::InvalidInput,
+                    pin ? tr("The new PIN must be different from the current one.")
+                        : tr("The new password must be different from the current one."));
+    auto account = loadAccount(QStringView(), session.userId);
+    if (!account)
+        return std::unexpected(account.error());
+    if (!*account)
+        return notSignedIn();
+    if ((pin ? (*account)->pinHash : (*account)->passwordHash).isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    pin ? tr("You have no PIN yet. A manager or owner can set one for you.")
+                        : tr("You have no password yet. A manager or owner can set one for "
+                             "you."));
+
+    auto proof = verify(Purpose::Change, m_signInLimiter, QStringView(), session.userId, current,
+                        SecretBytes(), pin ? Use::CurrentPin : Use::CurrentPassword,
+                        pin ? tr("The current PIN is not right.")
+                            : tr("The current password is not right."));
+    if (!proof)
+        return std::unexpected(proof.error());
+    proof->rehash.clear(); // replaced below anyway
+    auto fresh = pin ? hashPin(next) : hashPassword(next);
+    if (!fresh)
+        return std::unexpected(fresh.error());
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto s = applySuccess(*proof); !s)
+        return s;
+    auto q = pin ? m_db.query("UPDATE users SET pin_hash = ?1, credentials_at = ?2 WHERE id = ?3")
+                 : m_db.query("UPDATE users SET password_hash = ?1, credentials_at = ?2 "
+                              "WHERE id = ?3");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, *fresh).bind(2, now()).bind(3, session.userId);
+    if (auto s = q->run(); !s)
+        return s;
+    // AUTH-4: every other session of this user ends (a session on a register left signed in
+    // with the old credential stops working at its next operation).
+    int ended = 0;
+    if (auto s = endOtherSessions(
+            session.userId, session,
+            pin ? QStringLiteral("PIN changed") : QStringLiteral("password changed"), ended);
+        !s)
+        return s;
+    if (auto s =
+            recordEvent(session.userId, pin ? "pin_changed" : "password_changed", Purpose::Change,
+                        QStringLiteral("ended %1 other session(s)").arg(ended));
+        !s)
+        return s;
+    if (auto s = tx->commit(); !s)
+        return s;
+    qCInfo(lcAuth) << "user" << session.userId
+                   << (pin ? "changed their PIN"
+                           : "changed their "
+                             "password")
+                   << "; ended" << ended << "other sessions";
+    return {};
+}
+
+Status AuthService::changePassword(const Session& session, const SecretBytes& current,
+                                   const SecretBytes& next)
+{
+    return changeCredential(session, current, next, false);
+}
+
+Status AuthService::changePin(const Session& session, const SecretBytes& current,
+                              const SecretBytes& next)
+{
+    return changeCredential(session, current, next, true);
+}
+
+Result<int> AuthService::idleLockSeconds()
+{
+    auto q = m_db.query("SELECT value FROM settings WHERE key = 'idle_lock_seconds'");
+    if (!q)
+        return std::unexpected(q.error());
+    auto row = q->next();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return DefaultIdleLockSeconds;
+    bool ok = false;
+    const int value = q->text(0).toInt(&ok);
+    if (!ok || value < MinIdleLockSeconds || value > MaxIdleLockSeconds) {
+        qCWarning(lcAuth) << "the stored idle lock time is not valid; using the default";
+        return DefaultIdleLockSeconds;
+    }
+    return value;
+}
+
+Status AuthService::setIdleLockSeconds(const Session& session, int seconds)
+{
+    AccessControl access(m_db);
+    if (auto ok = access.require(session, Permission::SettingsManage); !ok)
+        return ok;
+    if (seconds < MinIdleLockSeconds || seconds > MaxIdleLockSeconds)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The idle lock time must be between %1 seconds and %2 minutes.")
+                        .arg(MinIdleLockSeconds)
+                        .arg(MaxIdleLockSeconds / 60));
+    auto q =
+        m_db.query("INSERT OR REPLACE INTO settings (key, value) VALUES ('idle_lock_seconds', ?1)");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, QString::number(seconds));
+    return q->run();
+}
+
+Result<QList<StaffTile>> AuthService::tiles()
+{
+    auto where = place();
+    if (!where)
+        return std::unexpected(where.error());
+    auto q =
+        m_db.query("SELECT u.id, u.code, u.name, u.role, u.pin_hash IS NOT NULL, "
+                   "u.password_hash IS NOT NULL, u.totp_secret IS NOT NULL FROM users u "
+                   "WHERE u.active = 1 AND ((u.role = 'owner' AND u.company_id = ?1) OR EXISTS "
+                   "(SELECT 1 FROM user_stores us WHERE us.user_id = u.id AND us.store_id = ?2))");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, where->companyId).bind(2, where->storeId);
+    QList<StaffTile> tiles;
+    auto ok = q->forEach([&] {
+        auto role = roleFromName(q->text(3));
+        if (!role)
+            return; // a role from a newer version: not shown, cannot sign in here either
+        StaffTile t;
+        t.userId = q->int64(0);
+        t.code = q->text(1);
+        t.name = q->text(2);
+        t.role = *role;
+        t.hasPin = q->int64(4) != 0;
+        const bool hasPassword = q->int64(5) != 0;
+        t.signsInWithPin = *role == Role::Cashier ? t.hasPin || !hasPassword : !hasPassword;
+        t.needsTotp = *role == Role::Owner || q->int64(6) != 0;
+        tiles.append(t);
+    });
+    if (!ok)
+        return std::unexpected(ok.error());
+    std::stable_sort(tiles.begin(), tiles.end(), [](const StaffTile& a, const StaffTile& b) {
+        const int c = a.name.localeAwareCompare(b.name);
+        return c != 0 ? c < 0 : a.userId < b.userId;
+    });
+    return tiles;
+}
+
+} // namespace pos
