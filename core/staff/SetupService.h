@@ -41,6 +41,13 @@ public:
                                    const QString& ownerCode);
     static QString secretText(const SecretBytes& secret);
 
+    // What the wizard can show before anyone types: the store and register names and currency of
+    // a store from before staff existed (empty fields for a new store). Never any secret.
+    Result<SetupRequest> defaults();
+
+    // Validates everything first (InvalidInput and nothing written), then writes company, store,
+    // this register (its RegisterSettings too), the owner and the owner's session in one
+    // transaction. Conflict when any user exists.
     Result<Session> run(const SetupRequest& request);
 
 private:

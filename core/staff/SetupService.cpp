@@ -1,0 +1,264 @@
+#include "staff/SetupService.h"
+
+#include "auth/Base32.h"
+#include "auth/CredentialHash.h"
+#include "auth/Totp.h"
+#include "staff/AuthService.h"
+#include "store/Database.h"
+#include "store/RegisterSettings.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QUuid>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+
+namespace pos {
+
+namespace {
+
+constexpr int MaxNameChars = 100;
+constexpr std::size_t MinTotpSecretBytes = 16;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("pos::SetupService", text);
+}
+
+Status checkName(const QString& value, const QString& blankMessage)
+{
+    if (value.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, blankMessage);
+    if (value.trimmed().size() > MaxNameChars)
+        return fail(ErrorCode::InvalidInput,
+                    tr("A name may be at most %1 characters long.").arg(MaxNameChars));
+    return {};
+}
+
+QString uuidText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+SetupService::SetupService(Database& db, AuthService& auth, const Clock& clock, IdSource& ids)
+    : m_db(db), m_auth(auth), m_clock(clock), m_ids(ids)
+{}
+
+Result<bool> SetupService::isSetUp()
+{
+    auto any = m_db.scalar("SELECT EXISTS (SELECT 1 FROM users)");
+    if (!any)
+        return std::unexpected(any.error());
+    return *any != 0;
+}
+
+Result<SecretBytes> SetupService::newTotpSecret()
+{
+    return Totp::generateSecret();
+}
+
+QString SetupService::provisioningUri(const SecretBytes& secret, const QString& companyName,
+                                      const QString& ownerCode)
+{
+    const QString issuer =
+        companyName.trimmed().isEmpty() ? QStringLiteral("Point of Sale") : companyName.trimmed();
+    auto uri = Totp::provisioningUri(secret, issuer, ownerCode.trimmed());
+    if (!uri)
+        return {};
+    return QString::fromLatin1(reinterpret_cast<const char*>(uri->data()),
+                               static_cast<qsizetype>(uri->size()));
+}
+
+QString SetupService::secretText(const SecretBytes& secret)
+{
+    // Groups of four, as people read and type it; Base32::decode skips the spaces.
+    const SecretBytes text = Base32::encode(secret);
+    QString out;
+    out.reserve(static_cast<qsizetype>(text.size() + text.size() / 4));
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out += u' ';
+        out += QLatin1Char(static_cast<char>(text.data()[i]));
+    }
+    return out;
+}
+
+Result<SetupRequest> SetupService::defaults()
+{
+    SetupRequest request;
+    auto settings = RegisterSettings::load(m_db);
+    if (!settings && settings.error().code != ErrorCode::NotFound)
+        return std::unexpected(settings.error());
+    if (settings) {
+        request.storeName = settings->storeName;
+        request.registerName = settings->registerName;
+        request.currency = settings->currency;
+    }
+    return request;
+}
+
+Result<Session> SetupService::run(const SetupRequest& request)
+{
+    // 1. Everything is checked before anything is written.
+    const std::pair<const QString*, QString> names[] = {
+        {&request.companyName, tr("The company needs a name.")},
+        {&request.storeName, tr("The store needs a name.")},
+        {&request.registerName, tr("The register needs a name.")},
+        {&request.ownerName, tr("The owner needs a name.")}};
+    for (const auto& [value, blank] : names)
+        if (auto ok = checkName(*value, blank); !ok)
+            return std::unexpected(ok.error());
+    static const QRegularExpression codeRule(QStringLiteral("^[0-9]{2,8}$"));
+    const QString ownerCode = request.ownerCode.trimmed();
+    if (!codeRule.match(ownerCode).hasMatch())
+        return fail(ErrorCode::InvalidInput, tr("The owner's user code is 2 to 8 digits."));
+    if (auto ok = CredentialHash::checkPasswordPolicy(request.ownerPassword); !ok)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The owner's password is not accepted: %1.").arg(ok.error().message));
+    if (request.totpSecret.size() < MinTotpSecretBytes)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The authenticator app has not been set up: make a new secret first."));
+    const QDateTime now = m_clock.nowUtc().toUTC();
+    auto verdict = Totp::verify(request.totpSecret, request.totpCode, now, std::nullopt);
+    if (!verdict || verdict->outcome != TotpOutcome::Accepted)
+        return fail(ErrorCode::InvalidInput,
+                    tr("The sign-in code is not right. Type the code the authenticator app shows "
+                       "now, and check that the phone's clock is right."));
+
+    auto setUp = isSetUp();
+    if (!setUp)
+        return std::unexpected(setUp.error());
+    if (*setUp)
+        return fail(ErrorCode::Conflict, tr("This store is set up already."));
+
+    // A store from before staff existed keeps its register id.
+    auto existing = RegisterSettings::load(m_db);
+    if (!existing && existing.error().code != ErrorCode::NotFound)
+        return std::unexpected(existing.error());
+    QString registerId;
+    if (existing)
+        registerId = existing->registerId;
+    else if (!QUuid::fromString(m_auth.registerId()).isNull())
+        registerId = m_auth.registerId();
+    else
+        registerId = uuidText(m_ids.newId());
+    if (!m_auth.registerId().isEmpty() && m_auth.registerId() != registerId)
+        return fail(ErrorCode::Internal,
+                    tr("The sign-in service was made for another register than this store's."));
+    RegisterSettings settings{request.storeName.trimmed(), request.registerName.trimmed(),
+                              registerId, request.currency.trimmed()};
+    if (auto ok = settings.validate(); !ok)
+        return std::unexpected(ok.error());
+
+    // 2. The slow and outside parts before the transaction: the password hash, and the PIN
+    // pepper (so a key store that does not work is found now, not at the first PIN).
+    auto passwordHash = m_auth.hashPassword(request.ownerPassword);
+    if (!passwordHash)
+        return std::unexpected(passwordHash.error());
+    if (auto pep = m_auth.pepper(); !pep)
+        return std::unexpected(pep.error());
+
+    // 3. One transaction.
+    const QString at = now.toString(Qt::ISODateWithMs);
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto again = isSetUp(); // another register may have finished meanwhile
+    if (!again)
+        return std::unexpected(again.error());
+    if (*again)
+        return fail(ErrorCode::Conflict, tr("This store is set up already."));
+
+    const auto insert = [&](const char* sql, const QList<QVariant>& values) -> Result<qint64> {
+        auto q = m_db.query(sql);
+        if (!q)
+            return std::unexpected(q.error());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QVariant& v = values[i];
+            const int index = static_cast<int>(i + 1);
+            if (v.typeId() == QMetaType::QByteArray)
+                q->bind(index, v.toByteArray());
+            else if (v.typeId() == QMetaType::LongLong)
+                q->bind(index, v.toLongLong());
+            else
+                q->bind(index, v.toString());
+        }
+        if (auto s = q->run(); !s)
+            return std::unexpected(s.error());
+        return m_db.lastInsertRowId();
+    };
+    const auto newId = [&] {
+        return uuidText(m_ids.newId());
+    };
+
+    auto company = insert("INSERT INTO companies (uuid, name, created_at) VALUES (?1, ?2, ?3)",
+                          {newId(), request.companyName.trimmed(), at});
+    if (!company)
+        return std::unexpected(company.error());
+    auto store = insert("INSERT INTO stores (uuid, company_id, name, created_at) "
+                        "VALUES (?1, ?2, ?3, ?4)",
+                        {newId(), QVariant::fromValue<qint64>(*company), settings.storeName, at});
+    if (!store)
+        return std::unexpected(store.error());
+    auto reg = insert("INSERT INTO registers (uuid, store_id, name, created_at) "
+                      "VALUES (?1, ?2, ?3, ?4)",
+                      {registerId, QVariant::fromValue<qint64>(*store), settings.registerName, at});
+    if (!reg)
+        return std::unexpected(reg.error());
+    const std::pair<const char*, QString> keys[] = {{"store_name", settings.storeName},
+                                                    {"register_name", settings.registerName},
+                                                    {"register_id", settings.registerId},
+                                                    {"currency", settings.currency}};
+    for (const auto& [key, value] : keys)
+        if (auto s = insert("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                            {QString::fromLatin1(key), value});
+            !s)
+            return std::unexpected(s.error());
+
+    QByteArray totpSecret(reinterpret_cast<const char*>(request.totpSecret.data()),
+                          static_cast<qsizetype>(request.totpSecret.size()));
+    auto owner = insert("INSERT INTO users (uuid, company_id, code, name, role, password_hash, "
+                        "totp_secret, totp_last_step, credentials_at, created_at) "
+                        "VALUES (?1, ?2, ?3, ?4, 'owner', ?5, ?6, ?7, ?8, ?8)",
+                        {newId(), QVariant::fromValue<qint64>(*company), ownerCode,
+                         request.ownerName.trimmed(), *passwordHash, totpSecret,
+                         QVariant::fromValue<qint64>(static_cast<qint64>(verdict->step)), at});
+    SecretBytes::wipe(totpSecret);
+    if (!owner)
+        return std::unexpected(owner.error());
+    if (auto s = insert("INSERT INTO user_stores (user_id, store_id) VALUES (?1, ?2)",
+                        {QVariant::fromValue<qint64>(*owner), QVariant::fromValue<qint64>(*store)});
+        !s)
+        return std::unexpected(s.error());
+
+    Session session;
+    session.id = m_ids.newId();
+    session.userId = *owner;
+    session.userCode = ownerCode;
+    session.userName = request.ownerName.trimmed();
+    session.role = Role::Owner;
+    session.storeId = *store;
+    session.registerId = registerId;
+    session.startedAt = now;
+    if (auto s = insert("INSERT INTO sessions (uuid, user_id, store_id, register_id, started_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                        {uuidText(session.id), QVariant::fromValue<qint64>(*owner),
+                         QVariant::fromValue<qint64>(*store), registerId, at});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = insert("INSERT INTO auth_events (at, user_id, register_id, kind, purpose, detail) "
+                        "VALUES (?1, ?2, ?3, 'sign_in', 'session', 'first set-up')",
+                        {at, QVariant::fromValue<qint64>(*owner), registerId});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    m_auth.adoptRegisterId(registerId);
+    qCInfo(lcAuth) << "first set-up done: company, store, register and owner" << *owner;
+    return session;
+}
+
+} // namespace pos
