@@ -61,6 +61,7 @@ private slots:
     void countedGoodsMerge();
     void weighedGoodsAlwaysNewLine();
     void changesApply();
+    void unitPriceOverride();
     void refusedChangesLeaveCartUnchanged_data();
     void refusedChangesLeaveCartUnchanged();
     void jsonRoundTrip();
@@ -108,6 +109,20 @@ void TestCart::changesApply()
     QCOMPARE(cart.orderDiscountMinor(), 0);
 }
 
+void TestCart::unitPriceOverride()
+{
+    Cart cart = sampleCart();
+    QVERIFY(cart.setUnitPrice(0, 150)); // milk 2 x 1.50, discount 0.50 stays
+    QCOMPARE(cart.lines()[0].unitPriceMinor, 150);
+    QCOMPARE(cart.totals()->totalMinor, 300 - 50 + 200 - 100);
+    // A scan of the same product at the catalog price makes its own line.
+    QCOMPARE(*cart.addProduct(Milk), 2);
+    QVERIFY(cart.setUnitPrice(2, 0)); // free is allowed
+    QCOMPARE(cart.totals()->totalMinor, 300 - 50 + 200 - 100);
+    const Cart back = Cart::fromJson(cart.toJson()).value();
+    QCOMPARE(back.lines()[0].unitPriceMinor, 150);
+}
+
 void TestCart::refusedChangesLeaveCartUnchanged_data()
 {
     QTest::addColumn<Mutation>("setup");  // an allowed change made first
@@ -151,6 +166,17 @@ void TestCart::refusedChangesLeaveCartUnchanged_data()
         << none << Mutation([](Cart& c) { return c.setOrderDiscount(-1); }) << invalid;
     QTest::newRow("order discount: more than the sale")
         << none << Mutation([](Cart& c) { return c.setOrderDiscount(549); }) << invalid;
+    QTest::newRow("unit price: negative")
+        << none << Mutation([](Cart& c) { return c.setUnitPrice(0, -1); }) << invalid;
+    QTest::newRow("unit price: no such line")
+        << none << Mutation([](Cart& c) { return c.setUnitPrice(2, 100); }) << invalid;
+    QTest::newRow("unit price: below the line discount")
+        << none << Mutation([](Cart& c) { return c.setUnitPrice(0, 20); }) << invalid;
+    QTest::newRow("unit price: would push the order discount over")
+        << Mutation([](Cart& c) { return c.setOrderDiscount(500); })
+        << Mutation([](Cart& c) { return c.setUnitPrice(1, 100); }) << invalid;
+    QTest::newRow("unit price: price x quantity overflows")
+        << none << Mutation([](Cart& c) { return c.setUnitPrice(0, max); }) << overflow;
     QTest::newRow("remove: no such line")
         << none << Mutation([](Cart& c) { return c.removeLine(2); }) << invalid;
     QTest::newRow("remove: would leave the order discount above the rest")
