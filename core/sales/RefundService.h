@@ -18,6 +18,7 @@ namespace pos {
 
 class Database;
 class PaymentProcessor;
+class Transaction;
 
 // One line of a completed sale as a refund sees it.
 struct RefundableLine {
@@ -159,12 +160,16 @@ public:
     Result<Refund> refund(const Session& session, const RefundRequest& request);
     Result<Refund> returnWithoutReceipt(const Session& session, const ReturnRequest& request);
 
+    // A stored refund, for a reprint (sale.create, refund.create or reports.view).
+    Result<Refund> load(const Session& session, const QUuid& refundId);
+
 private:
-    Result<Refund> plan(const Session& session, const RefundRequest& request);
-    Result<Refund> planReturn(const Session& session, const ReturnRequest& request);
-    Result<Refund> store(const Session& session, Refund refund, Permission permission,
-                         const QUuid& approvalId);
-    Status canView(const Session& session);
+    struct Planned;
+    Result<Planned> plan(const Session& session, const RefundRequest& request);
+    Result<Planned> planReturn(const Session& session, const ReturnRequest& request);
+    Result<Refund> execute(const Session& session, Transaction& tx, Planned& planned, bool allowed,
+                           const QUuid& approvalId);
+    Result<PermissionSet> canView(const Session& session);
 
     Database& m_db;
     const Clock& m_clock;
