@@ -49,12 +49,6 @@ QString wrongMessage(const SecretBytes& secret, const SecretBytes& totpCode)
                : tr("The user code or password is not right.");
 }
 
-const char* purposeName(int purpose)
-{
-    static constexpr const char* Names[] = {"session", "approval", "unlock", "change"};
-    return Names[purpose];
-}
-
 // A well-formed stored hash of nothing, with the policy's parameters: verifying against it costs
 // what a real verify costs and never matches.
 QString dummyHash(bool pin, const Scrypt::Params& params)
@@ -164,23 +158,6 @@ Result<QString> AuthService::hashPassword(const SecretBytes& password)
 
 // ---- records -------------------------------------------------------------------------------
 
-Result<AuthService::Place> AuthService::place()
-{
-    auto q = m_db.query("SELECT r.store_id, s.company_id FROM registers r "
-                        "JOIN stores s ON s.id = r.store_id WHERE r.uuid = ?1");
-    if (!q)
-        return std::unexpected(q.error());
-    q->bind(1, m_registerId);
-    auto row = q->next();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return fail(
-            ErrorCode::NotFound,
-            tr("This register is not set up in the store yet (store file %1).").arg(m_db.path()));
-    return Place{q->int64(0), q->int64(1)};
-}
-
 Result<std::optional<AuthService::Account>> AuthService::loadAccount(QStringView code, qint64 id)
 {
     auto q = id > 0
@@ -215,34 +192,6 @@ Result<std::optional<AuthService::Account>> AuthService::loadAccount(QStringView
     a.totpLastStep = q->int64(8);
     a.active = q->int64(9) != 0;
     return std::optional<Account>(std::move(a));
-}
-
-Result<bool> AuthService::assigned(const Account& account, const Place& where)
-{
-    if (account.role == Role::Owner)
-        return account.companyId == where.companyId;
-    auto q = m_db.query("SELECT 1 FROM user_stores WHERE user_id = ?1 AND store_id = ?2");
-    if (!q)
-        return std::unexpected(q.error());
-    q->bind(1, account.id).bind(2, where.storeId);
-    return q->next();
-}
-
-Status AuthService::recordEvent(qint64 userId, const char* kind, Purpose purpose,
-                                const QString& detail)
-{
-    auto q = m_db.query("INSERT INTO auth_events (at, user_id, register_id, kind, purpose, detail) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, ''))");
-    if (!q)
-        return std::unexpected(q.error());
-    q->bind(1, now());
-    if (userId > 0)
-        q->bind(2, userId);
-    else
-        q->bindNull(2);
-    q->bind(3, m_registerId).bind(4, QString::fromLatin1(kind));
-    q->bind(5, QString::fromLatin1(purposeName(static_cast<int>(purpose)))).bind(6, detail);
-    return q->run();
 }
 
 LockoutState AuthService::lockoutFrom(const QString& json) const
@@ -298,6 +247,13 @@ Result<bool> AuthService::checkSecret(const Account& account, const SecretBytes&
         spendLikeAVerify(secret);
         return false;
     }
+    auto parsed = CredentialHash::parse(stored);
+    if (!parsed || (parsed->kind == CredentialHash::Kind::Pin) != usedPin) {
+        qCWarning(lcAuth) << "user" << account.id << "has an unusable stored credential hash";
+        return fail(ErrorCode::Corrupt,
+                    tr("This user's sign-in details in the store are damaged. An owner or "
+                       "manager can set a new PIN or password."));
+    }
     Result<bool> match = false;
     if (usedPin) {
         auto pep = pepper();
@@ -307,15 +263,8 @@ Result<bool> AuthService::checkSecret(const Account& account, const SecretBytes&
     } else {
         match = CredentialHash::verifyPassword(secret, stored);
     }
-    if (!match && match.error().message.startsWith(u"the stored credential")) {
-        qCWarning(lcAuth) << "user" << account.id << "has an unusable stored credential hash";
-        return fail(ErrorCode::Corrupt,
-                    tr("This user's sign-in details in the store are damaged. An owner or "
-                       "manager can set a new PIN or password."));
-    }
-    if (!match) // e.g. a password over the size limit: cannot match
-        return false;
-    return *match;
+    // An error now (a password over the size limit, say) cannot be a match.
+    return match.value_or(false);
 }
 
 std::unexpected<Error> AuthService::failed(Purpose purpose, const Account* account,
@@ -450,8 +399,9 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
             return fail(ErrorCode::Unauthenticated,
                         tr("This owner account has no authenticator app enrolled, so it cannot "
                            "sign in. Ask another owner to enrol one."));
-        QByteArray copy = account->totpSecret;
-        const SecretBytes key = SecretBytes::takeFrom(copy);
+        const SecretBytes key(
+            reinterpret_cast<const unsigned char*>(account->totpSecret.constData()),
+            static_cast<std::size_t>(account->totpSecret.size()));
         const std::optional<std::uint64_t> last =
             account->totpLastStep > 0
                 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(account->totpLastStep))

@@ -49,9 +49,16 @@ struct VerifiedUser {
 // Every attempt is first admitted by the account's Lockout (state kept in users.lockout, so it
 // survives restarts) and by a per-register sliding-window RateLimiter (AUTH-5, in memory); a
 // refused attempt is not verified at all and returns ErrorCode::Locked with the wait in words.
-// Every success, failure and lockout is recorded in auth_events. An unknown user code fails
-// like a wrong secret ("The user code or PIN is not right.") so codes cannot be probed, and costs
-// the same time (a dummy verify).
+// Every success, failure and lockout is recorded in auth_events (never what was typed). An
+// unknown user code fails like a wrong secret, costs the same time (a dummy verify) and locks
+// like a real account (in memory). The failure message depends only on what was typed (a
+// 4-8 digit secret reads "PIN", anything else "password"; "sign-in code" when one was given),
+// never on the account. A user who gives the right secret but is inactive or not assigned to
+// this register's store gets Unauthenticated: recorded ('refused'), not counted as a failure;
+// with a wrong secret such a user fails and is counted like anyone else, so nobody without the
+// secret learns the account's state. An owner who gives no TOTP code is asked for one before
+// anything is verified or counted. Changing one's own password or PIN inside a live session
+// does not ask for TOTP again.
 class AuthService {
 public:
     struct Options {
@@ -72,9 +79,9 @@ public:
     Result<QList<StaffTile>> tiles();
 
     // A new session for the user on this register. totpCode is needed (and only looked at) for
-    // owners. Errors: InvalidInput (wrong code/secret/TOTP; message says which kind of thing to
-    // check, never which part was wrong beyond "user code or PIN"), Locked, Unauthenticated (user
-    // not active or not assigned to this store).
+    // owners and anyone enrolled in TOTP. Errors: InvalidInput (wrong code/secret/TOTP; message
+    // says which kind of thing to check, never which part was wrong beyond "user code or PIN"),
+    // Locked, Unauthenticated (user not active or not assigned to this store).
     Result<Session> signIn(QStringView userCode, const SecretBytes& secret,
                            const SecretBytes& totpCode = {});
     // After an idle lock: the same user proves it again; the session carries on. Failures count.

@@ -1,5 +1,6 @@
-// AuthService, the rest: signing out, changing one's own password or PIN (AUTH-4), the idle lock
-// setting and the lock screen's tiles. Sign-in and verification are in AuthService.cpp.
+// AuthService, the rest: its records (register, assignment, auth_events), signing out, changing
+// one's own password or PIN (AUTH-4), the idle lock setting and the lock screen's tiles. Sign-in
+// and verification are in AuthService.cpp.
 #include "auth/CredentialHash.h"
 #include "staff/AccessControl.h"
 #include "staff/AuthService.h"
@@ -23,6 +24,12 @@ QString tr(const char* text)
     return QCoreApplication::translate("pos::AuthService", text);
 }
 
+const char* purposeName(int purpose)
+{
+    static constexpr const char* Names[] = {"session", "approval", "unlock", "change"};
+    return Names[purpose];
+}
+
 std::unexpected<Error> notSignedIn()
 {
     return fail(ErrorCode::Unauthenticated,
@@ -30,6 +37,55 @@ std::unexpected<Error> notSignedIn()
 }
 
 } // namespace
+
+// ---- records ------------------------------------------------------------------------------
+
+Result<AuthService::Place> AuthService::place()
+{
+    auto q = m_db.query("SELECT r.store_id, s.company_id FROM registers r "
+                        "JOIN stores s ON s.id = r.store_id WHERE r.uuid = ?1");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, m_registerId);
+    auto row = q->next();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(
+            ErrorCode::NotFound,
+            tr("This register is not set up in the store yet (store file %1).").arg(m_db.path()));
+    return Place{q->int64(0), q->int64(1)};
+}
+
+Result<bool> AuthService::assigned(const Account& account, const Place& where)
+{
+    if (account.role == Role::Owner)
+        return account.companyId == where.companyId;
+    auto q = m_db.query("SELECT 1 FROM user_stores WHERE user_id = ?1 AND store_id = ?2");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, account.id).bind(2, where.storeId);
+    return q->next();
+}
+
+Status AuthService::recordEvent(qint64 userId, const char* kind, Purpose purpose,
+                                const QString& detail)
+{
+    auto q = m_db.query("INSERT INTO auth_events (at, user_id, register_id, kind, purpose, detail) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, ''))");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, now());
+    if (userId > 0)
+        q->bind(2, userId);
+    else
+        q->bindNull(2);
+    q->bind(3, m_registerId).bind(4, QString::fromLatin1(kind));
+    q->bind(5, QString::fromLatin1(purposeName(static_cast<int>(purpose)))).bind(6, detail);
+    return q->run();
+}
+
+// ---- sessions -----------------------------------------------------------------------------
 
 Status AuthService::endSession(const Session& session, const QString& reason)
 {

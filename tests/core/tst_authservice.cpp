@@ -455,6 +455,22 @@ private slots:
         QVERIFY(f.auth->signIn(u"210", secret("7391")).has_value());
     }
 
+    // A stored hash that does not parse is never a match, and the message quotes none of it.
+    void damagedHashIsReportedNotMatched()
+    {
+        Fixture f;
+        f.staff.addUser(Role::Cashier, QStringLiteral("Dee"), QStringLiteral("214"),
+                        QStringLiteral("7391"));
+        QVERIFY(f.store.db()
+                    .exec("UPDATE users SET pin_hash = '$scrypt-pin$ln=99$AAAA$BBBB' "
+                          "WHERE code = '214'")
+                    .has_value());
+        auto s = f.auth->signIn(u"214", secret("7391"));
+        QCOMPARE(s.error().code, ErrorCode::Corrupt);
+        QVERIFY(!s.error().message.contains(QStringLiteral("AAAA")));
+        QCOMPARE(f.count("SELECT count(*) FROM sessions"), 0);
+    }
+
     void pepperIsMadeOnceAndKeptOutOfTheDatabase()
     {
         test::TestStore store;
