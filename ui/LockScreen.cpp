@@ -249,6 +249,15 @@ void LockScreen::showLocked(const Session& session)
                    .arg(session.userName));
 }
 
+void LockScreen::showSwitch(const Session& session)
+{
+    showLocked(session);
+    if (m_locked) {
+        m_switching = true;
+        showChoose();
+    }
+}
+
 void LockScreen::showChoose()
 {
     clearSecrets();

@@ -34,10 +34,14 @@ public:
     void showSignIn(const QString& note = {});
     // session is locked: it asks that person first.
     void showLocked(const Session& session);
+    // session hands over: someone else signs in (or goes back to session's person).
+    void showSwitch(const Session& session);
     // At start there is nobody to go back to: a Quit button ends the program.
     void setQuitAllowed(bool allowed);
 
     bool isUnlocking() const { return m_locked.has_value(); }
+    // Gives the keyboard to the field that is asked for now (after a dialog closed, say).
+    void takeFocus() { focusFirstField(); }
 
 signals:
     // A new session: a sign-in, or someone else took over a locked register (the old session

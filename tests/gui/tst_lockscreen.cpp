@@ -76,6 +76,13 @@ class tst_LockScreen : public QObject {
         auto* label = child<QLabel>("lockError");
         return label->isVisible() ? label->text() : QString();
     }
+    QString endReason(const Session& s) const
+    {
+        auto q = m_w->store.db().query("SELECT end_reason FROM sessions WHERE uuid = ?1");
+        q->bind(1, s.id.toString(QUuid::WithoutBraces));
+        auto row = q->next();
+        return row && *row ? q->text(0) : QStringLiteral("<no session>");
+    }
     void type(const QString& text)
     {
         QTest::keyClicks(focused(), text);
@@ -222,6 +229,49 @@ private slots:
         const auto session = signedIn.at(0).at(0).value<Session>();
         QCOMPARE(session.userId, m_w->ownerId);
         QCOMPARE(session.role, Role::Owner);
+    }
+
+    void theLockedCashierUnlocksWithTheirPin()
+    {
+        QSignalSpy signedIn(m_screen.get(), &LockScreen::signedIn);
+        type(QStringLiteral("201"));
+        type(QStringLiteral("2468"));
+        QCOMPARE(signedIn.count(), 1);
+        const auto session = signedIn.at(0).at(0).value<Session>();
+
+        QSignalSpy unlocked(m_screen.get(), &LockScreen::unlocked);
+        m_screen->showLocked(session);
+        QCOMPARE(child<QLabel>("proveTitle")->text(), QStringLiteral("Locked"));
+        QCOMPARE(focused(), child<QLineEdit>("pinField"));
+        type(QStringLiteral("1357"));
+        QCOMPARE(error(), QStringLiteral("The user code or PIN is not right."));
+        QCOMPARE(unlocked.count(), 0);
+        type(QStringLiteral("2468"));
+        QCOMPARE(unlocked.count(), 1);
+        QCOMPARE(signedIn.count(), 1); // the same session carries on
+        QCOMPARE(endReason(session), QString());
+    }
+
+    void switchUserEndsTheLockedSessionAsSwitchedAway()
+    {
+        const qint64 other = m_w->staff.addUser(Role::Cashier, QStringLiteral("Bob Baker"),
+                                                QStringLiteral("202"), QStringLiteral("8642"));
+        QSignalSpy signedIn(m_screen.get(), &LockScreen::signedIn);
+        type(QStringLiteral("201"));
+        type(QStringLiteral("2468"));
+        const auto first = signedIn.at(0).at(0).value<Session>();
+
+        m_screen->showLocked(first);
+        QTest::mouseClick(child<QPushButton>("switchUserButton"), Qt::LeftButton);
+        QCOMPARE(focused(), child<QLineEdit>("userCodeField"));
+        QVERIFY(child<QPushButton>("backToLocked")->isVisible());
+        type(QStringLiteral("202"));
+        type(QStringLiteral("8642"));
+        QCOMPARE(signedIn.count(), 2);
+        const auto second = signedIn.at(1).at(0).value<Session>();
+        QCOMPARE(second.userId, other);
+        QCOMPARE(endReason(first), QStringLiteral("switched user"));
+        QCOMPARE(endReason(second), QString());
     }
 
     void someoneElseGoesBackToTheTiles()
