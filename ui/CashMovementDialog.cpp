@@ -7,7 +7,7 @@
 namespace pos::ui {
 
 CashMovementDialog::CashMovementDialog(Direction direction, ShiftService& shifts,
-                                       const QString& cashier, const QString& currency,
+                                       const Session& session, const QString& currency,
                                        QWidget* parent)
     : AmountDialog(direction == Direction::In ? tr("Cash in") : tr("Cash out"),
                    direction == Direction::In
@@ -15,11 +15,11 @@ CashMovementDialog::CashMovementDialog(Direction direction, ShiftService& shifts
                        : tr("Amount taken out of the drawer (%1):").arg(currency),
                    {},
                    money(currency,
-                         [this, direction, &shifts, cashier](qint64 minor) {
+                         [this, direction, &shifts, session](qint64 minor) {
                              const QString reason = m_reason->text();
                              return direction == Direction::In
-                                        ? shifts.cashIn(cashier, minor, reason)
-                                        : shifts.cashOut(cashier, minor, reason);
+                                        ? shifts.cashIn(session, minor, reason)
+                                        : shifts.cashOut(session, minor, reason);
                          }),
                    parent)
 {

@@ -15,7 +15,7 @@ class CashMovementDialog final : public AmountDialog {
 public:
     enum class Direction { In, Out };
 
-    CashMovementDialog(Direction direction, ShiftService& shifts, const QString& cashier,
+    CashMovementDialog(Direction direction, ShiftService& shifts, const Session& session,
                        const QString& currency, QWidget* parent = nullptr);
 
     QLineEdit* reasonEdit() const { return m_reason; }

@@ -162,7 +162,7 @@ void CounterWindow::buildUi()
     setCentralWidget(central);
     m_status = new CounterStatusBar(this);
     m_status->setPlace(m_ctx.settings.storeName, m_ctx.settings.registerName);
-    m_status->setCashier(m_ctx.cashier);
+    m_status->setCashier(m_ctx.session.userName);
     setStatusBar(m_status);
 }
 
@@ -253,7 +253,7 @@ void CounterWindow::submitScan()
     const QString text = m_scan->text().trimmed();
     if (text.isEmpty())
         return;
-    auto product = m_ctx.catalog.lookupScan(text);
+    auto product = m_ctx.catalog.lookupScan(m_ctx.session, text);
     if (!product) {
         m_banner->showError(product.error().message);
         m_scan->selectAll(); // the next scan replaces the bad code
@@ -310,7 +310,7 @@ void CounterWindow::search()
         hideResults();
         return;
     }
-    auto found = m_ctx.catalog.search(text, SearchLimit);
+    auto found = m_ctx.catalog.search(m_ctx.session, text, SearchLimit);
     if (!found) {
         hideResults();
         m_banner->showError(found.error().message);
@@ -380,7 +380,7 @@ void CounterWindow::refresh(int selectLine)
 
 void CounterWindow::refreshShift()
 {
-    auto shift = m_ctx.shifts.current();
+    auto shift = m_ctx.shifts.current(m_ctx.session);
     if (!shift) {
         m_status->setShift(tr("No open shift"));
         return;
@@ -396,7 +396,7 @@ void CounterWindow::refreshCustomer()
         m_shownCustomerId = id;
         m_customerName.clear();
         if (id != 0) {
-            auto customer = m_ctx.customers.find(id);
+            auto customer = m_ctx.customers.find(m_ctx.session, id);
             m_customerName = customer ? customer->name : tr("Customer %1").arg(id);
         }
     }

@@ -123,7 +123,7 @@ void CounterWindow::pay()
         m_banner->showError(totals.error().message);
         return;
     }
-    TenderDialog tender(m_ctx.sales, m_cart, *totals, m_ctx.cashier, this);
+    TenderDialog tender(m_ctx.sales, m_cart, *totals, m_ctx.session, this);
     if (tender.exec() != QDialog::Accepted || !tender.completedSale()) {
         backToScan(); // the cart stays as it was
         return;
@@ -144,7 +144,7 @@ void CounterWindow::holdSale()
         m_banner->showError(tr("The cart is empty: there is nothing to hold."));
         return;
     }
-    auto held = m_ctx.sales.hold(m_cart, QString(), m_ctx.cashier);
+    auto held = m_ctx.sales.hold(m_ctx.session, m_cart, QString());
     if (!held) {
         m_banner->showError(held.error().message);
         return;
@@ -160,7 +160,7 @@ void CounterWindow::showHeldSales()
         m_banner->showError(tr("Finish or hold (F5) the current sale before resuming another."));
         return;
     }
-    auto held = m_ctx.sales.heldSales();
+    auto held = m_ctx.sales.heldSales(m_ctx.session);
     if (!held) {
         m_banner->showError(held.error().message);
         return;
@@ -170,7 +170,7 @@ void CounterWindow::showHeldSales()
         backToScan();
         return;
     }
-    auto cart = m_ctx.sales.resume(dialog.selectedId());
+    auto cart = m_ctx.sales.resume(m_ctx.session, dialog.selectedId());
     if (!cart) {
         m_banner->showError(cart.error().message);
         backToScan();
@@ -195,8 +195,8 @@ void CounterWindow::newSale()
 void CounterWindow::chooseCustomer()
 {
     hideResults();
-    CustomerDialog dialog(m_ctx.customers, m_cart.customerId() != 0 ? m_customerName : QString(),
-                          this);
+    CustomerDialog dialog(m_ctx.customers, m_ctx.session,
+                          m_cart.customerId() != 0 ? m_customerName : QString(), this);
     if (dialog.exec() != QDialog::Accepted) {
         backToScan();
         return;
@@ -219,7 +219,7 @@ void CounterWindow::shiftOperations()
 {
     hideResults();
     ShiftFlow flow(
-        m_ctx.shifts, m_ctx.settings, m_ctx.cashier, [this] { refreshShift(); }, this);
+        m_ctx.shifts, m_ctx.settings, m_ctx.session, [this] { refreshShift(); }, this);
     const ShiftFlow::Outcome outcome = flow.run(!m_cart.isEmpty());
     refreshShift();
     if (!outcome.error.isEmpty())

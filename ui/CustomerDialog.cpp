@@ -35,8 +35,9 @@ QString rowText(const Customer& c)
 }
 } // namespace
 
-CustomerDialog::CustomerDialog(CustomerService& customers, const QString& current, QWidget* parent)
-    : QDialog(parent), m_customers(customers)
+CustomerDialog::CustomerDialog(CustomerService& customers, Session session, const QString& current,
+                               QWidget* parent)
+    : QDialog(parent), m_customers(customers), m_session(std::move(session))
 {
     setObjectName(QStringLiteral("customerDialog"));
     setWindowTitle(tr("Customer"));
@@ -136,7 +137,7 @@ void CustomerDialog::search()
         m_status->setText(tr("Type to search."));
         return;
     }
-    auto found = m_customers.search(text, SearchLimit);
+    auto found = m_customers.search(m_session, text, SearchLimit);
     if (!found) {
         showError(found.error().message);
         return;
@@ -168,7 +169,7 @@ void CustomerDialog::accept()
 
 void CustomerDialog::addNew()
 {
-    NewCustomerDialog dialog(m_customers, m_search->text(), this);
+    NewCustomerDialog dialog(m_customers, m_session, m_search->text(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_chosen = dialog.customer();

@@ -24,7 +24,8 @@ public:
     enum class Outcome { None, Attach, Remove };
 
     // current: the name of the customer on the sale now, empty when there is none.
-    CustomerDialog(CustomerService& customers, const QString& current, QWidget* parent = nullptr);
+    CustomerDialog(CustomerService& customers, Session session, const QString& current,
+                   QWidget* parent = nullptr);
 
     Outcome outcome() const { return m_outcome; }
     const Customer& chosen() const { return m_chosen; }
@@ -41,6 +42,7 @@ private:
     void showError(const QString& message);
 
     CustomerService& m_customers;
+    Session m_session;
     QList<Customer> m_found;
     Customer m_chosen;
     Outcome m_outcome = Outcome::None;

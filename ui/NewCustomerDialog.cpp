@@ -21,9 +21,9 @@ bool looksLikePhone(const QString& text)
 }
 } // namespace
 
-NewCustomerDialog::NewCustomerDialog(CustomerService& customers, const QString& start,
-                                     QWidget* parent)
-    : QDialog(parent), m_customers(customers)
+NewCustomerDialog::NewCustomerDialog(CustomerService& customers, Session session,
+                                     const QString& start, QWidget* parent)
+    : QDialog(parent), m_customers(customers), m_session(std::move(session))
 {
     setObjectName(QStringLiteral("newCustomerDialog"));
     setWindowTitle(tr("New customer"));
@@ -80,8 +80,9 @@ void NewCustomerDialog::accept()
     customer.email = m_email->text();
     customer.notes = m_notes->text();
     // Core's messages name the field and the rule, never the value.
-    auto id = m_customers.add(customer);
-    auto stored = id ? m_customers.find(*id) : Result<Customer>(std::unexpected(id.error()));
+    auto id = m_customers.add(m_session, customer);
+    auto stored =
+        id ? m_customers.find(m_session, *id) : Result<Customer>(std::unexpected(id.error()));
     if (!stored) {
         m_error->showError(stored.error().message);
         return;

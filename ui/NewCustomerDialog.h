@@ -16,7 +16,8 @@ class NewCustomerDialog final : public QDialog {
     Q_OBJECT
 public:
     // start: what the cashier had typed into the search, put into the name or the phone field.
-    NewCustomerDialog(CustomerService& customers, const QString& start, QWidget* parent = nullptr);
+    NewCustomerDialog(CustomerService& customers, Session session, const QString& start,
+                      QWidget* parent = nullptr);
 
     const Customer& customer() const { return m_customer; }
 
@@ -26,6 +27,7 @@ private:
     QLineEdit* addLine(const QString& label, const QString& name, int maxLength);
 
     CustomerService& m_customers;
+    Session m_session;
     Customer m_customer;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_phone = nullptr;

@@ -4,7 +4,7 @@
 
 namespace pos::ui {
 
-OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const QString& cashier,
+OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const Session& session,
                                  const QString& currency, QWidget* parent)
     : AmountDialog(
           tr("Open shift"),
@@ -13,8 +13,8 @@ OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const QString& cashier,
               .arg(currency),
           QStringLiteral("0"),
           money(currency,
-                [&shifts, cashier](qint64 minor) -> Status {
-                    auto shift = shifts.open(cashier, minor);
+                [&shifts, session](qint64 minor) -> Status {
+                    auto shift = shifts.open(session, minor);
                     if (!shift)
                         return std::unexpected(shift.error());
                     return {};
@@ -22,7 +22,7 @@ OpenShiftDialog::OpenShiftDialog(ShiftService& shifts, const QString& cashier,
           parent)
 {
     setObjectName(QStringLiteral("openShiftDialog"));
-    setHint(tr("Cashier: %1").arg(cashier));
+    setHint(tr("Cashier: %1").arg(session.userName));
 }
 
 } // namespace pos::ui

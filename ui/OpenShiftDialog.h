@@ -10,7 +10,7 @@ namespace pos::ui {
 class OpenShiftDialog final : public AmountDialog {
     Q_OBJECT
 public:
-    OpenShiftDialog(ShiftService& shifts, const QString& cashier, const QString& currency,
+    OpenShiftDialog(ShiftService& shifts, const Session& session, const QString& currency,
                     QWidget* parent = nullptr);
 };
 

@@ -12,9 +12,9 @@
 
 namespace pos::ui {
 
-ShiftFlow::ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const QString& cashier,
+ShiftFlow::ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const Session& session,
                      std::function<void()> shiftChanged, QWidget* parent)
-    : m_shifts(shifts), m_settings(settings), m_cashier(cashier),
+    : m_shifts(shifts), m_settings(settings), m_session(session),
       m_shiftChanged(std::move(shiftChanged)), m_parent(parent)
 {}
 
@@ -28,7 +28,7 @@ QString ShiftFlow::summary(const Shift& shift)
 
 ShiftFlow::Outcome ShiftFlow::run(bool saleInProgress)
 {
-    auto shift = m_shifts.current();
+    auto shift = m_shifts.current(m_session);
     if (!shift)
         return {{}, WrappedLabel::sentence(shift.error().message), false};
     const QString refusal =
@@ -56,7 +56,7 @@ ShiftFlow::Outcome ShiftFlow::run(bool saleInProgress)
 ShiftFlow::Outcome ShiftFlow::cashMovement(bool in)
 {
     using Direction = CashMovementDialog::Direction;
-    CashMovementDialog dialog(in ? Direction::In : Direction::Out, m_shifts, m_cashier,
+    CashMovementDialog dialog(in ? Direction::In : Direction::Out, m_shifts, m_session,
                               m_settings.currency, m_parent);
     if (dialog.exec() != QDialog::Accepted)
         return {};
@@ -65,7 +65,7 @@ ShiftFlow::Outcome ShiftFlow::cashMovement(bool in)
 
 ShiftFlow::Outcome ShiftFlow::xReport()
 {
-    auto report = m_shifts.xReport();
+    auto report = m_shifts.xReport(m_session);
     if (!report)
         return {{}, WrappedLabel::sentence(report.error().message), false};
     showReport(*report);
@@ -82,7 +82,7 @@ ShiftFlow::Outcome ShiftFlow::closeShift()
                        {},
                        AmountDialog::money(currency,
                                            [this, &z](qint64 minor) -> Status {
-                                               auto report = m_shifts.close(m_cashier, minor);
+                                               auto report = m_shifts.close(m_session, minor);
                                                if (!report)
                                                    return std::unexpected(report.error());
                                                z = *report;
@@ -96,7 +96,7 @@ ShiftFlow::Outcome ShiftFlow::closeShift()
     m_shiftChanged();
     showReport(*z);
 
-    OpenShiftDialog next(m_shifts, m_cashier, currency, m_parent);
+    OpenShiftDialog next(m_shifts, m_session, currency, m_parent);
     next.setHint(tr("The shift is closed. Count the float for the next shift, or quit the "
                     "register."));
     next.setCancelText(tr("Quit the register (Esc)"));

@@ -24,7 +24,7 @@ public:
     };
 
     // shiftChanged: called as soon as a shift closes or opens, so the status bar follows.
-    ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const QString& cashier,
+    ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const Session& session,
               std::function<void()> shiftChanged, QWidget* parent);
 
     // saleInProgress: the cart is not empty, so the shift cannot close now.
@@ -41,7 +41,7 @@ private:
 
     ShiftService& m_shifts;
     const RegisterSettings& m_settings;
-    QString m_cashier;
+    Session m_session;
     std::function<void()> m_shiftChanged;
     QWidget* m_parent = nullptr;
 };

@@ -28,8 +28,8 @@ QPushButton* bigButton(const QString& text, const QString& name, QWidget* parent
 } // namespace
 
 TenderDialog::TenderDialog(SaleService& sales, const Cart& cart, const CartTotals& totals,
-                           QString cashier, QWidget* parent)
-    : QDialog(parent), m_sales(sales), m_cart(cart), m_cashier(std::move(cashier)),
+                           Session session, QWidget* parent)
+    : QDialog(parent), m_sales(sales), m_cart(cart), m_session(std::move(session)),
       m_tally(totals.totalMinor, totals.currency)
 {
     setObjectName(QStringLiteral("tenderDialog"));
@@ -275,7 +275,7 @@ void TenderDialog::complete()
         refresh();
     }
     m_complete->setEnabled(false);
-    auto sale = m_sales.complete(m_cart, m_tally.requests(), m_cashier);
+    auto sale = m_sales.complete(m_session, m_cart, m_tally.requests());
     if (!sale) {
         showError(sale.error().message);
         refresh();

@@ -22,7 +22,7 @@ class WrappedLabel;
 class TenderDialog final : public QDialog {
     Q_OBJECT
 public:
-    TenderDialog(SaleService& sales, const Cart& cart, const CartTotals& totals, QString cashier,
+    TenderDialog(SaleService& sales, const Cart& cart, const CartTotals& totals, Session session,
                  QWidget* parent = nullptr);
 
     const std::optional<CompletedSale>& completedSale() const { return m_sale; }
@@ -43,7 +43,7 @@ private:
 
     SaleService& m_sales;
     const Cart& m_cart;
-    QString m_cashier;
+    Session m_session;
     TenderTally m_tally;
     std::optional<CompletedSale> m_sale;
 

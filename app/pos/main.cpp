@@ -106,20 +106,23 @@ int main(int argc, char* argv[])
     pos::SystemClock clock;
     pos::RandomIdSource ids;
     pos::SimulatedProcessor processor;
-    pos::CatalogService catalog(*db, settings->currency);
-    pos::SaleService sales(*db, clock, ids, processor, settings->registerId);
-    pos::ShiftService shifts(*db, clock, ids, settings->registerId, settings->currency);
-    pos::CustomerService customers(*db, clock, ids);
+    pos::AccessControl access(*db);
+    pos::CatalogService catalog(*db, access, settings->currency);
+    pos::SaleService sales(*db, access, clock, ids, processor, settings->registerId);
+    pos::ShiftService shifts(*db, access, clock, ids, settings->registerId, settings->currency);
+    pos::CustomerService customers(*db, access, clock, ids);
 
-    startup.offerDemoCatalog(*db, catalog, !parser.isSet(demoCatalog));
-
-    // Until sign-in exists, the demo opens a cashier session directly.
-    const QString cashier = QStringLiteral("Demo Cashier");
-    if (!startup.ensureShift(shifts, cashier, settings->currency))
+    // TEMPORARY (issue 3): the lock screen and the set-up wizard replace this step.
+    auto session = startup.interimSignIn(*db, *settings, clock, ids);
+    if (!session)
         return startup.failed() ? 1 : 0;
 
-    pos::ui::CounterWindow window(
-        pos::ui::CounterContext{catalog, sales, shifts, customers, clock, *settings, cashier});
+    startup.offerDemoCatalog(*db, access, catalog, *session, !parser.isSet(demoCatalog));
+    if (!startup.ensureShift(shifts, *session, settings->currency))
+        return startup.failed() ? 1 : 0;
+
+    pos::ui::CounterWindow window(pos::ui::CounterContext{catalog, sales, shifts, customers, access,
+                                                          clock, *settings, *session});
     window.resize(1366, 768);
     window.showMaximized();
     return QApplication::exec();

@@ -54,27 +54,6 @@ QString seconds(const QElapsedTimer& timer)
     return QString::number(static_cast<double>(timer.elapsed()) / 1000.0, 'f', 1);
 }
 
-// Every command but init works on a store that init has set up.
-struct SetUpStore {
-    OpenStore open;
-    RegisterSettings settings;
-};
-
-Result<SetUpStore> openSetUp(const StoreOptions& options)
-{
-    auto store = openStore(options, false);
-    if (!store)
-        return std::unexpected(store.error());
-    auto settings = RegisterSettings::load(*store->db);
-    if (!settings) {
-        if (settings.error().code == ErrorCode::NotFound)
-            return fail(ErrorCode::NotFound, QStringLiteral("this store has no register settings "
-                                                            "yet; run 'posctl init' first"));
-        return std::unexpected(settings.error());
-    }
-    return SetUpStore{std::move(*store), std::move(*settings)};
-}
-
 } // namespace
 
 int runInit(const StoreOptions& options, const QString& storeName, const QString& registerName,
@@ -107,8 +86,8 @@ int runInit(const StoreOptions& options, const QString& storeName, const QString
     return 0;
 }
 
-int runTaxClass(const StoreOptions& options, const QString& code, const QString& rate,
-                const QString& name, bool exclusive)
+int runTaxClass(const StoreOptions& options, const QString& user, const QString& code,
+                const QString& rate, const QString& name, bool exclusive)
 {
     // Percent with up to 4 decimals is exactly parts per million: 19 -> 190000, 7.25 -> 72500.
     auto ppm = Money::parseMinor(rate, 4, false);
@@ -117,14 +96,13 @@ int runTaxClass(const StoreOptions& options, const QString& code, const QString&
             << "posctl: the tax rate must be a percentage from 0 to 100 with at most 4 decimals\n";
         return 2;
     }
-    auto store = openSetUp(options);
+    auto store = openSignedIn(options, user);
     if (!store)
         return failWith(store.error());
-    Database& db = *store->open.db;
-    const RegisterSettings& settings = store->settings;
-    CatalogService catalog(db, settings.currency);
+    SignedIn& s = **store;
+    CatalogService catalog(s.db(), s.access(), s.settings().currency);
     const QString shown = name.isEmpty() ? code : name;
-    auto id = catalog.addTaxClass(TaxClass{0, code, shown, *ppm, !exclusive});
+    auto id = catalog.addTaxClass(s.session(), TaxClass{0, code, shown, *ppm, !exclusive});
     if (!id)
         return failWith(id.error());
     out() << "Tax class " << code << " (" << shown << ") at " << rate << "% "
@@ -132,15 +110,14 @@ int runTaxClass(const StoreOptions& options, const QString& code, const QString&
     return 0;
 }
 
-int runImportCatalog(const StoreOptions& options, const QString& csvPath)
+int runImportCatalog(const StoreOptions& options, const QString& user, const QString& csvPath)
 {
-    auto store = openSetUp(options);
+    auto store = openSignedIn(options, user);
     if (!store)
         return failWith(store.error());
-    Database& db = *store->open.db;
-    const RegisterSettings& settings = store->settings;
-    auto report =
-        importCsv(db, csvPath, settings.currency, progressLine(QStringLiteral("Checking rows")));
+    SignedIn& s = **store;
+    auto report = importCsv(s.db(), s.access(), s.session(), csvPath, s.settings().currency,
+                            progressLine(QStringLiteral("Checking rows")));
     if (!report)
         return failWith(report.error());
     if (!report->issues.isEmpty()) {
@@ -155,32 +132,35 @@ int runImportCatalog(const StoreOptions& options, const QString& csvPath)
     return 0;
 }
 
-int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, qint64 sales)
+int runSeedDemo(const StoreOptions& options, const QString& user, qint64 products, qint64 customers,
+                qint64 sales)
 {
-    auto store = openSetUp(options);
+    auto store = openSignedIn(options, user);
     if (!store)
         return failWith(store.error());
-    Database& db = *store->open.db;
-    const RegisterSettings& settings = store->settings;
+    SignedIn& s = **store;
     QElapsedTimer timer;
     timer.start();
-    DemoSeeder seeder(db, settings.currency);
+    DemoSeeder seeder(s.db(), s.access(), s.settings().currency);
     if (products > 0) {
-        auto n = seeder.seedProducts(products, progressLine(QStringLiteral("Products")));
+        auto n =
+            seeder.seedProducts(s.session(), products, progressLine(QStringLiteral("Products")));
         if (!n)
             return failWith(n.error());
         out() << "Seeded " << *n << " products in " << seconds(timer) << " s." << Qt::endl;
     }
     if (customers > 0) {
         timer.restart();
-        auto n = seeder.seedCustomers(customers, progressLine(QStringLiteral("Customers")));
+        auto n =
+            seeder.seedCustomers(s.session(), customers, progressLine(QStringLiteral("Customers")));
         if (!n)
             return failWith(n.error());
         out() << "Seeded " << *n << " customers in " << seconds(timer) << " s." << Qt::endl;
     }
     if (sales > 0) {
         timer.restart();
-        auto n = seedDemoSales(db, sales, 42, progressLine(QStringLiteral("Sales")));
+        auto n = seedDemoSales(s.db(), s.access(), s.session(), sales, 42,
+                               progressLine(QStringLiteral("Sales")));
         if (!n)
             return failWith(n.error());
         out() << "Rang up " << *n << " demo sales in " << seconds(timer) << " s." << Qt::endl;
@@ -188,26 +168,25 @@ int runSeedDemo(const StoreOptions& options, qint64 products, qint64 customers, 
     return 0;
 }
 
-int runReport(const StoreOptions& options, bool z, const QString& countedText)
+int runReport(const StoreOptions& options, const QString& user, bool z, const QString& countedText)
 {
-    auto store = openSetUp(options);
+    auto store = openSignedIn(options, user);
     if (!store)
         return failWith(store.error());
-    Database& db = *store->open.db;
-    const RegisterSettings& settings = store->settings;
-    SystemClock clock;
-    RandomIdSource ids;
-    ShiftService shifts(db, clock, ids, settings.registerId, settings.currency);
+    SignedIn& s = **store;
+    const RegisterSettings& settings = s.settings();
+    ShiftService shifts(s.db(), s.access(), s.clock(), s.ids(), settings.registerId,
+                        settings.currency);
     Result<ShiftReport> report = fail(ErrorCode::Internal, QString());
     if (!z) {
-        report = shifts.xReport();
+        report = shifts.xReport(s.session());
     } else if (!countedText.isEmpty()) {
         auto counted = Money::parse(countedText, settings.currency);
         if (!counted)
             return failWith(counted.error());
-        report = shifts.close(QStringLiteral("posctl"), counted->minor());
+        report = shifts.close(s.session(), counted->minor());
     } else {
-        report = shifts.lastZReport();
+        report = shifts.lastZReport(s.session());
     }
     if (!report)
         return failWith(report.error());

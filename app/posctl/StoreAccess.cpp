@@ -1,5 +1,6 @@
 #include "StoreAccess.h"
 
+#include "../common/StaffKeys.h"
 #include "store/KeychainKeyStore.h"
 #include "store/SealedKeyFile.h"
 #include "store/StoreFile.h"
@@ -13,11 +14,7 @@
 
 namespace pos::cli {
 
-namespace {
-
-// Reads a passphrase from the terminal without echo, or from standard input when it is not a
-// terminal (scripts pipe it in). Never from the command line or the environment.
-Result<SecretBytes> readPassphrase(const char* prompt)
+Result<SecretBytes> readSecret(const char* prompt, const QString& what)
 {
     const bool tty = isatty(STDIN_FILENO) == 1;
     termios old{};
@@ -41,8 +38,15 @@ Result<SecretBytes> readPassphrase(const char* prompt)
     if (n > 0 && buffer.data()[n - 1] == '\r')
         --n;
     if (n == 0)
-        return fail(ErrorCode::InvalidInput, QStringLiteral("no passphrase was given"));
+        return fail(ErrorCode::InvalidInput, QStringLiteral("no %1 was given").arg(what));
     return SecretBytes(buffer.data(), n);
+}
+
+namespace {
+
+Result<SecretBytes> readPassphrase(const char* prompt)
+{
+    return readSecret(prompt, QStringLiteral("passphrase"));
 }
 
 } // namespace
@@ -107,6 +111,67 @@ Result<OpenStore> openStore(const StoreOptions& options, bool create)
     }
     open.db = std::move(*db);
     return open;
+}
+
+SignedIn::SignedIn(OpenStore open, RegisterSettings settings)
+    : m_open(std::move(open)), m_settings(std::move(settings)), m_access(*m_open.db),
+      m_auth(*m_open.db, *m_open.keys, app::pinPepperNameFor(m_open.path), m_clock, m_ids,
+             m_settings.registerId)
+{}
+
+SignedIn::~SignedIn()
+{
+    if (m_session.isValid())
+        (void)m_auth.signOut(m_session, QStringLiteral("posctl command finished"));
+}
+
+Status SignedIn::signIn(const QString& userCode)
+{
+    auto tiles = m_auth.tiles();
+    if (!tiles)
+        return std::unexpected(tiles.error());
+    bool pin = false, totp = false;
+    for (const StaffTile& t : std::as_const(*tiles)) {
+        if (t.code == userCode) {
+            pin = t.signsInWithPin;
+            totp = t.needsTotp;
+        }
+    }
+    auto secret = pin ? readSecret("PIN: ", QStringLiteral("PIN"))
+                      : readSecret("Password: ", QStringLiteral("password"));
+    if (!secret)
+        return std::unexpected(secret.error());
+    SecretBytes code;
+    if (totp) {
+        auto c = readSecret("Sign-in code from your authenticator app: ",
+                            QStringLiteral("sign-in code"));
+        if (!c)
+            return std::unexpected(c.error());
+        code = std::move(*c);
+    }
+    auto session = m_auth.signIn(userCode, *secret, code);
+    if (!session)
+        return std::unexpected(session.error());
+    m_session = *session;
+    return {};
+}
+
+Result<std::unique_ptr<SignedIn>> openSignedIn(const StoreOptions& options, const QString& userCode)
+{
+    auto store = openStore(options, false);
+    if (!store)
+        return std::unexpected(store.error());
+    auto settings = RegisterSettings::load(*store->db);
+    if (!settings) {
+        if (settings.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::NotFound, QStringLiteral("this store has no register settings "
+                                                            "yet; run 'posctl init' first"));
+        return std::unexpected(settings.error());
+    }
+    auto signedIn = std::make_unique<SignedIn>(std::move(*store), std::move(*settings));
+    if (auto s = signedIn->signIn(userCode); !s)
+        return std::unexpected(s.error());
+    return signedIn;
 }
 
 } // namespace pos::cli

@@ -21,6 +21,11 @@ void disableCoreDumps()
 const char* const Usage = R"(Commands:
   init [--store NAME] [--register NAME] [--currency CODE]
                                  create this register's encrypted store
+
+Every other command acts as a signed-in user: --user CODE (your user code). The password or
+PIN, and for owners the sign-in code from the authenticator app on the next line, are read from
+the terminal without echo, or from standard input when it is not a terminal.
+
   tax-class CODE RATE [--name NAME] [--exclusive]
                                  add a tax class (RATE in percent; prices include the tax
                                  unless --exclusive)
@@ -77,11 +82,15 @@ int main(int argc, char** argv)
                                        QStringLiteral("0"));
     const QCommandLineOption sales(QStringLiteral("sales"), QStringLiteral("Demo sales."),
                                    QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("Your user code: the command acts as you (every "
+                                                 "command but init)."),
+                                  QStringLiteral("CODE"));
     const QCommandLineOption counted(
         QStringLiteral("counted"), QStringLiteral("Counted cash when closing a shift (report z)."),
         QStringLiteral("AMOUNT"));
     parser.addOptions({dataDir, keyFile, store, reg, currency, taxName, exclusive, products,
-                       customers, sales, counted});
+                       customers, sales, counted, user});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     parser.process(app);
 
@@ -105,20 +114,32 @@ int main(int argc, char** argv)
 
     if (command == QStringLiteral("init") && args.size() == 1)
         return runInit(options, parser.value(store), parser.value(reg), parser.value(currency));
+    const QString userCode = parser.value(user).trimmed();
+    const auto needsUser = [&] {
+        if (!userCode.isEmpty())
+            return true;
+        err << "posctl: " << command
+            << " acts on the store's data as a signed-in user: give --user CODE (your user "
+               "code)\n";
+        return false;
+    };
     if (command == QStringLiteral("tax-class") && args.size() == 3)
-        return runTaxClass(options, args.at(1), args.at(2), parser.value(taxName),
-                           parser.isSet(exclusive));
+        return needsUser() ? runTaxClass(options, userCode, args.at(1), args.at(2),
+                                         parser.value(taxName), parser.isSet(exclusive))
+                           : 2;
     if (command == QStringLiteral("import-catalog") && args.size() == 2)
-        return runImportCatalog(options, args.at(1));
+        return needsUser() ? runImportCatalog(options, userCode, args.at(1)) : 2;
     if (command == QStringLiteral("seed-demo") && args.size() == 1) {
         qint64 p = 0, c = 0, s = 0;
         if (!count(products, p) || !count(customers, c) || !count(sales, s))
             return 2;
-        return runSeedDemo(options, p, c, s);
+        return needsUser() ? runSeedDemo(options, userCode, p, c, s) : 2;
     }
     if (command == QStringLiteral("report") && args.size() == 2 &&
         (args.at(1) == QStringLiteral("x") || args.at(1) == QStringLiteral("z")))
-        return runReport(options, args.at(1) == QStringLiteral("z"), parser.value(counted));
+        return needsUser() ? runReport(options, userCode, args.at(1) == QStringLiteral("z"),
+                                       parser.value(counted))
+                           : 2;
 
     err << "posctl: unknown command or wrong arguments: " << args.join(u' ') << "\n\n"
         << QString::fromUtf8(Usage);

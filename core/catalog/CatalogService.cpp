@@ -3,6 +3,7 @@
 #include "catalog/Barcode.h"
 #include "catalog/CatalogText.h"
 #include "catalog/ProductWriter.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QLoggingCategory>
@@ -49,14 +50,15 @@ Result<Product> activeOnly(Product p, const QString& what)
     return p;
 }
 
-Product readProduct(const Query& q, const QString& currency)
+// showCost false: RBAC-3, the session may not see cost prices.
+Product readProduct(const Query& q, const QString& currency, bool showCost)
 {
     Product p;
     p.id = q.int64(0);
     p.sku = q.text(1);
     p.name = q.text(2);
     p.price = Money(q.int64(3), currency);
-    p.costMinor = q.int64(4);
+    p.costMinor = showCost ? q.int64(4) : 0;
     p.tax = TaxClass{q.int64(5), q.text(6), q.text(7), q.int64(8), q.int64(9) != 0};
     p.category = q.isNull(10) ? QString() : q.text(10);
     p.active = q.int64(11) != 0;
@@ -71,7 +73,7 @@ Product readProduct(const Query& q, const QString& currency)
 // Runs a one-row product query with one text or integer key.
 template <class Key>
 Result<std::optional<Product>> fetchOne(Database& db, const char* sql, const Key& key,
-                                        const QString& currency)
+                                        const QString& currency, bool showCost)
 {
     auto q = db.query(sql);
     if (!q)
@@ -82,7 +84,7 @@ Result<std::optional<Product>> fetchOne(Database& db, const char* sql, const Key
         return std::unexpected(row.error());
     if (!*row)
         return std::optional<Product>();
-    return std::optional<Product>(readProduct(*q, currency));
+    return std::optional<Product>(readProduct(*q, currency, showCost));
 }
 
 bool isWordChar(QChar c)
@@ -95,16 +97,35 @@ bool isWordChar(QChar c)
 
 } // namespace
 
-CatalogService::CatalogService(Database& db, QString currency)
-    : m_db(db), m_currency(std::move(currency))
+CatalogService::CatalogService(Database& db, AccessControl& access, QString currency)
+    : m_db(db), m_access(access), m_currency(std::move(currency))
 {}
 
-Result<Product> CatalogService::findByBarcode(QStringView code)
+Result<bool> CatalogService::viewAccess(const Session& session)
 {
+    // One look-up of the session answers both questions (a barcode scan is the hot path).
+    auto set = m_access.permissions(session);
+    if (!set)
+        return std::unexpected(set.error());
+    if (!set->contains(Permission::CatalogView)) {
+        // require() words the refusal as everywhere else.
+        if (auto s = m_access.require(session, Permission::CatalogView); !s)
+            return std::unexpected(s.error());
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("Your role may not look products up."));
+    }
+    return set->contains(Permission::MarginsView);
+}
+
+Result<Product> CatalogService::findByBarcode(const Session& session, QStringView code)
+{
+    auto showCost = viewAccess(session);
+    if (!showCost)
+        return std::unexpected(showCost.error());
     auto valid = validateBarcode(code);
     if (!valid)
         return std::unexpected(valid.error());
-    auto p = fetchOne(m_db, ByBarcodeSql, valid->code, m_currency);
+    auto p = fetchOne(m_db, ByBarcodeSql, valid->code, m_currency, *showCost);
     if (!p)
         return std::unexpected(p.error());
     if (!*p)
@@ -113,12 +134,15 @@ Result<Product> CatalogService::findByBarcode(QStringView code)
     return activeOnly(std::move(**p), QStringLiteral("barcode %1").arg(quoted(valid->code)));
 }
 
-Result<Product> CatalogService::findBySku(QStringView sku)
+Result<Product> CatalogService::findBySku(const Session& session, QStringView sku)
 {
+    auto showCost = viewAccess(session);
+    if (!showCost)
+        return std::unexpected(showCost.error());
     const QString key = sku.trimmed().toString();
     if (key.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("the SKU is empty"));
-    auto p = fetchOne(m_db, BySkuSql, key, m_currency);
+    auto p = fetchOne(m_db, BySkuSql, key, m_currency, *showCost);
     if (!p)
         return std::unexpected(p.error());
     if (!*p)
@@ -126,9 +150,12 @@ Result<Product> CatalogService::findBySku(QStringView sku)
     return activeOnly(std::move(**p), QStringLiteral("SKU %1").arg(quoted(key)));
 }
 
-Result<Product> CatalogService::findById(qint64 id)
+Result<Product> CatalogService::findById(const Session& session, qint64 id)
 {
-    auto p = fetchOne(m_db, ByIdSql, id, m_currency);
+    auto showCost = viewAccess(session);
+    if (!showCost)
+        return std::unexpected(showCost.error());
+    auto p = fetchOne(m_db, ByIdSql, id, m_currency, *showCost);
     if (!p)
         return std::unexpected(p.error());
     if (!*p)
@@ -157,8 +184,11 @@ QString CatalogService::searchExpression(QStringView text)
     return terms.join(u' ');
 }
 
-Result<QList<Product>> CatalogService::search(QStringView text, int limit)
+Result<QList<Product>> CatalogService::search(const Session& session, QStringView text, int limit)
 {
+    auto showCost = viewAccess(session);
+    if (!showCost)
+        return std::unexpected(showCost.error());
     QList<Product> out;
     const QString match = searchExpression(text);
     if (match.isEmpty() || limit <= 0)
@@ -170,25 +200,28 @@ Result<QList<Product>> CatalogService::search(QStringView text, int limit)
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, match).bind(2, std::min(limit, MaxSearchLimit));
-    if (auto rows = q->forEach([&] { out.append(readProduct(*q, m_currency)); }); !rows)
+    if (auto rows = q->forEach([&] { out.append(readProduct(*q, m_currency, *showCost)); }); !rows)
         return std::unexpected(rows.error());
     return out;
 }
 
-Result<Product> CatalogService::lookupScan(QStringView text)
+Result<Product> CatalogService::lookupScan(const Session& session, QStringView text)
 {
+    auto showCost = viewAccess(session);
+    if (!showCost)
+        return std::unexpected(showCost.error());
     const QStringView t = text.trimmed();
     if (t.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("nothing was scanned or typed"));
     auto valid = validateBarcode(t);
     if (valid) {
-        auto byCode = fetchOne(m_db, ByBarcodeSql, valid->code, m_currency);
+        auto byCode = fetchOne(m_db, ByBarcodeSql, valid->code, m_currency, *showCost);
         if (!byCode)
             return std::unexpected(byCode.error());
         if (*byCode)
             return activeOnly(std::move(**byCode), QStringLiteral("barcode %1").arg(quoted(t)));
     }
-    auto bySku = fetchOne(m_db, BySkuSql, t.toString(), m_currency);
+    auto bySku = fetchOne(m_db, BySkuSql, t.toString(), m_currency, *showCost);
     if (!bySku)
         return std::unexpected(bySku.error());
     if (*bySku)
@@ -199,8 +232,10 @@ Result<Product> CatalogService::lookupScan(QStringView text)
                 QStringLiteral("no product has barcode or SKU %1").arg(quoted(t)));
 }
 
-Result<qint64> CatalogService::addProduct(const NewProduct& product)
+Result<qint64> CatalogService::addProduct(const Session& session, const NewProduct& product)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return std::unexpected(s.error());
     NewProduct p = product;
     const QStringList problems = ProductWriter::check(p);
     if (!problems.isEmpty())
@@ -226,8 +261,13 @@ Result<qint64> CatalogService::addProduct(const NewProduct& product)
     return id;
 }
 
-Status CatalogService::updateProduct(qint64 id, const NewProduct& product)
+Status CatalogService::updateProduct(const Session& session, qint64 id, const NewProduct& product)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return s;
+    auto showCost = m_access.require(session, Permission::MarginsView);
+    if (!showCost && showCost.error().code != ErrorCode::PermissionDenied)
+        return showCost;
     NewProduct p = product;
     const QStringList problems = ProductWriter::check(p);
     if (!problems.isEmpty())
@@ -236,9 +276,14 @@ Status CatalogService::updateProduct(qint64 id, const NewProduct& product)
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto existing = findById(id);
+    auto existing = fetchOne(m_db, ByIdSql, id, m_currency, true);
     if (!existing)
         return std::unexpected(existing.error());
+    if (!*existing)
+        return fail(ErrorCode::NotFound, QStringLiteral("no product has id %1").arg(id));
+    // RBAC-3: a session that is shown no cost prices keeps the stored one.
+    if (!showCost)
+        p.costMinor = (*existing)->costMinor;
     ProductWriter writer(m_db);
     auto tax = writer.taxClass(p.taxCode);
     if (!tax)
@@ -253,8 +298,10 @@ Status CatalogService::updateProduct(qint64 id, const NewProduct& product)
     return tx->commit();
 }
 
-Status CatalogService::setActive(qint64 id, bool active)
+Status CatalogService::setActive(const Session& session, qint64 id, bool active)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return s;
     auto q = m_db.query("UPDATE products SET active = ?2 WHERE id = ?1 AND active <> ?2");
     if (!q)
         return std::unexpected(q.error());
@@ -262,15 +309,20 @@ Status CatalogService::setActive(qint64 id, bool active)
     if (auto s = q->run(); !s)
         return s;
     if (m_db.changes() == 0) {
-        auto p = findById(id); // NotFound for an unknown id; otherwise already in that state
+        // NotFound for an unknown id; otherwise already in that state.
+        auto p = fetchOne(m_db, ByIdSql, id, m_currency, false);
         if (!p)
             return std::unexpected(p.error());
+        if (!*p)
+            return fail(ErrorCode::NotFound, QStringLiteral("no product has id %1").arg(id));
     }
     return {};
 }
 
-Result<QList<QString>> CatalogService::categories()
+Result<QList<QString>> CatalogService::categories(const Session& session)
 {
+    if (auto s = m_access.require(session, Permission::CatalogView); !s)
+        return std::unexpected(s.error());
     QList<QString> out;
     auto q = m_db.query("SELECT name FROM categories ORDER BY name");
     if (!q)
@@ -280,8 +332,10 @@ Result<QList<QString>> CatalogService::categories()
     return out;
 }
 
-Result<qint64> CatalogService::addTaxClass(const TaxClass& taxClass)
+Result<qint64> CatalogService::addTaxClass(const Session& session, const TaxClass& taxClass)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return std::unexpected(s.error());
     const QString code = taxClass.code.trimmed();
     const QString name = taxClass.name.trimmed();
     if (code.isEmpty() || code.size() > 16)
@@ -314,8 +368,10 @@ Result<qint64> CatalogService::addTaxClass(const TaxClass& taxClass)
     return m_db.lastInsertRowId();
 }
 
-Result<QList<TaxClass>> CatalogService::taxClasses()
+Result<QList<TaxClass>> CatalogService::taxClasses(const Session& session)
 {
+    if (auto s = m_access.require(session, Permission::CatalogView); !s)
+        return std::unexpected(s.error());
     QList<TaxClass> out;
     auto q =
         m_db.query("SELECT id, code, name, rate_ppm, inclusive FROM tax_classes ORDER BY code");
@@ -330,8 +386,10 @@ Result<QList<TaxClass>> CatalogService::taxClasses()
     return out;
 }
 
-Result<qint64> CatalogService::productCount()
+Result<qint64> CatalogService::productCount(const Session& session)
 {
+    if (auto s = m_access.require(session, Permission::CatalogView); !s)
+        return std::unexpected(s.error());
     return m_db.scalar("SELECT count(*) FROM products");
 }
 

@@ -5,6 +5,7 @@
 #include "catalog/CsvReader.h"
 #include "catalog/ProductWriter.h"
 #include "money/Money.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QFile>
@@ -145,11 +146,15 @@ NewProduct toProduct(const CsvRecord& r, const Header& h, int decimals, QStringL
 
 } // namespace
 
-CsvImporter::CsvImporter(Database& db, QString currency) : m_db(db), m_currency(std::move(currency))
+CsvImporter::CsvImporter(Database& db, AccessControl& access, QString currency)
+    : m_db(db), m_access(access), m_currency(std::move(currency))
 {}
 
-Result<ImportReport> CsvImporter::importFile(const QString& path, const Progress& progress)
+Result<ImportReport> CsvImporter::importFile(const Session& session, const QString& path,
+                                             const Progress& progress)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return std::unexpected(s.error());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io,
@@ -162,12 +167,14 @@ Result<ImportReport> CsvImporter::importFile(const QString& path, const Progress
     if (file.error() != QFileDevice::NoError)
         return fail(ErrorCode::Io,
                     QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    return importData(data, path, progress);
+    return importData(session, data, path, progress);
 }
 
-Result<ImportReport> CsvImporter::importData(const QByteArray& data, const QString& sourceName,
-                                             const Progress& progress)
+Result<ImportReport> CsvImporter::importData(const Session& session, const QByteArray& data,
+                                             const QString& sourceName, const Progress& progress)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return std::unexpected(s.error());
     CsvReader header(data);
     CsvRecord record;
     if (!header.next(record))
@@ -287,10 +294,11 @@ Result<ImportReport> CsvImporter::importData(const QByteArray& data, const QStri
     return report;
 }
 
-Result<ImportReport> importCsv(Database& db, const QString& path, const QString& currency,
+Result<ImportReport> importCsv(Database& db, AccessControl& access, const Session& session,
+                               const QString& path, const QString& currency,
                                std::function<void(qint64 done, qint64 total)> progress)
 {
-    return CsvImporter(db, currency).importFile(path, progress);
+    return CsvImporter(db, access, currency).importFile(session, path, progress);
 }
 
 } // namespace pos

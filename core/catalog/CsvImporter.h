@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "staff/Session.h"
 
 #include <QByteArray>
 #include <QList>
@@ -9,6 +10,7 @@
 
 namespace pos {
 
+class AccessControl;
 class Database;
 
 struct ImportIssue {
@@ -32,24 +34,29 @@ struct ImportReport {
 // catalog) and every bad row is reported with its line number. A file with any bad row imports
 // nothing; a good file is imported in one transaction. A file that cannot be read, is empty or
 // has a bad header is an Error.
+//
+// RBAC-2: the acting session needs catalog.edit (checked before the file is read).
 class CsvImporter {
 public:
     // done/total count row checks and then row inserts: total is twice the number of rows.
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
-    CsvImporter(Database& db, QString currency);
+    CsvImporter(Database& db, AccessControl& access, QString currency);
 
-    Result<ImportReport> importFile(const QString& path, const Progress& progress = {});
-    // sourceName names the data in errors ("catalog.csv").
-    Result<ImportReport> importData(const QByteArray& data, const QString& sourceName,
+    Result<ImportReport> importFile(const Session& session, const QString& path,
                                     const Progress& progress = {});
+    // sourceName names the data in errors ("catalog.csv").
+    Result<ImportReport> importData(const Session& session, const QByteArray& data,
+                                    const QString& sourceName, const Progress& progress = {});
 
 private:
     Database& m_db;
+    AccessControl& m_access;
     QString m_currency;
 };
 
-Result<ImportReport> importCsv(Database& db, const QString& path, const QString& currency,
+Result<ImportReport> importCsv(Database& db, AccessControl& access, const Session& session,
+                               const QString& path, const QString& currency,
                                std::function<void(qint64 done, qint64 total)> progress = {});
 
 } // namespace pos

@@ -23,7 +23,7 @@ struct Product {
     QString sku;
     QString name;
     Money price;          // per unit, or per kg when soldByWeight
-    qint64 costMinor = 0; // never shown to cashiers (RBAC-3, next issue)
+    qint64 costMinor = 0; // 0 when read by a session without margins.view (RBAC-3)
     TaxClass tax;
     QString category; // empty when none
     bool active = true;

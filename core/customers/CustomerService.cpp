@@ -1,5 +1,6 @@
 #include "customers/CustomerService.h"
 
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QLoggingCategory>
@@ -90,12 +91,15 @@ Customer readCustomer(const Query& q)
 
 } // namespace
 
-CustomerService::CustomerService(Database& db, const Clock& clock, IdSource& ids)
-    : m_db(db), m_clock(clock), m_ids(ids)
+CustomerService::CustomerService(Database& db, AccessControl& access, const Clock& clock,
+                                 IdSource& ids)
+    : m_db(db), m_access(access), m_clock(clock), m_ids(ids)
 {}
 
-Result<qint64> CustomerService::add(const Customer& customer)
+Result<qint64> CustomerService::add(const Session& session, const Customer& customer)
 {
+    if (auto s = m_access.require(session, Permission::CustomersEdit); !s)
+        return std::unexpected(s.error());
     // Messages name the field and the rule, never the value (personal data).
     const QString name = customer.name.trimmed();
     const QString phone = customer.phone.trimmed();
@@ -141,8 +145,10 @@ Result<qint64> CustomerService::add(const Customer& customer)
     return id;
 }
 
-Result<Customer> CustomerService::find(qint64 id)
+Result<Customer> CustomerService::find(const Session& session, qint64 id)
 {
+    if (auto s = m_access.require(session, Permission::CustomersView); !s)
+        return std::unexpected(s.error());
     auto q = m_db.query("SELECT id, uuid, name, phone, email, notes FROM customers WHERE id = ?1");
     if (!q)
         return std::unexpected(q.error());
@@ -155,8 +161,11 @@ Result<Customer> CustomerService::find(qint64 id)
     return readCustomer(*q);
 }
 
-Result<QList<Customer>> CustomerService::search(QStringView nameOrPhone, int limit)
+Result<QList<Customer>> CustomerService::search(const Session& session, QStringView nameOrPhone,
+                                                int limit)
 {
+    if (auto s = m_access.require(session, Permission::CustomersView); !s)
+        return std::unexpected(s.error());
     QList<Customer> out;
     const QStringView text = nameOrPhone.trimmed();
     if (text.isEmpty() || limit <= 0)
@@ -186,8 +195,10 @@ Result<QList<Customer>> CustomerService::search(QStringView nameOrPhone, int lim
     return out;
 }
 
-Result<qint64> CustomerService::count()
+Result<qint64> CustomerService::count(const Session& session)
 {
+    if (auto s = m_access.require(session, Permission::CustomersView); !s)
+        return std::unexpected(s.error());
     return m_db.scalar("SELECT count(*) FROM customers");
 }
 

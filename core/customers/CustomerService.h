@@ -2,12 +2,14 @@
 
 #include "Clock.h"
 #include "Error.h"
+#include "staff/Session.h"
 
 #include <QList>
 #include <QString>
 
 namespace pos {
 
+class AccessControl;
 class Database;
 
 // Personal data: stored only inside the encrypted store, never logged, never in error messages.
@@ -20,16 +22,21 @@ struct Customer {
     QString notes;
 };
 
+// RBAC-2: every operation first checks the acting session with AccessControl (Unauthenticated,
+// PermissionDenied): add needs customers.edit; find, search and count need customers.view
+// (which auditors do not have: RBAC-3, no customer PII for them).
 class CustomerService {
 public:
-    CustomerService(Database& db, const Clock& clock, IdSource& ids);
-    Result<qint64> add(const Customer& customer); // name required; phone/e-mail validated loosely
-    Result<Customer> find(qint64 id);
-    Result<QList<Customer>> search(QStringView nameOrPhone, int limit = 20);
-    Result<qint64> count();
+    CustomerService(Database& db, AccessControl& access, const Clock& clock, IdSource& ids);
+    // Name required; phone/e-mail validated loosely.
+    Result<qint64> add(const Session& session, const Customer& customer);
+    Result<Customer> find(const Session& session, qint64 id);
+    Result<QList<Customer>> search(const Session& session, QStringView nameOrPhone, int limit = 20);
+    Result<qint64> count(const Session& session);
 
 private:
     Database& m_db;
+    AccessControl& m_access;
     const Clock& m_clock;
     IdSource& m_ids;
 };

@@ -5,6 +5,7 @@
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 #include "store/RegisterSettings.h"
 
@@ -12,9 +13,14 @@
 
 namespace pos {
 
-Result<qint64> seedDemoSales(Database& db, qint64 count, quint32 seed,
+Result<qint64> seedDemoSales(Database& db, AccessControl& access, const Session& session,
+                             qint64 count, quint32 seed,
                              const std::function<void(qint64, qint64)>& progress)
 {
+    for (Permission p : {Permission::CatalogEdit, Permission::SettingsManage}) {
+        if (auto s = access.require(session, p); !s)
+            return std::unexpected(s.error());
+    }
     if (count <= 0)
         return 0;
     auto settings = RegisterSettings::load(db);
@@ -32,14 +38,16 @@ Result<qint64> seedDemoSales(Database& db, qint64 count, quint32 seed,
     RandomIdSource ids;
     SimulatedProcessor processor;
     QRandomGenerator rng(seed);
-    ShiftService shifts(db, clock, ids, settings->registerId, settings->currency);
-    if (!shifts.current()) {
-        auto opened = shifts.open(QStringLiteral("Demo Cashier"), 20000);
+    ShiftService shifts(db, access, clock, ids, settings->registerId, settings->currency);
+    if (auto current = shifts.current(session); !current) {
+        if (current.error().code != ErrorCode::NotFound)
+            return std::unexpected(current.error());
+        auto opened = shifts.open(session, 20000);
         if (!opened)
             return std::unexpected(opened.error());
     }
-    CatalogService catalog(db, settings->currency);
-    SaleService sales(db, clock, ids, processor, settings->registerId);
+    CatalogService catalog(db, access, settings->currency);
+    SaleService sales(db, access, clock, ids, processor, settings->registerId);
 
     qint64 done = 0;
     while (done < count) {
@@ -48,9 +56,11 @@ Result<qint64> seedDemoSales(Database& db, qint64 count, quint32 seed,
         const int lines = 1 + static_cast<int>(rng.bounded(5));
         for (int attempt = 0; cart.lines().size() < lines && attempt < 50; ++attempt) {
             auto product = catalog.findById(
-                1 + static_cast<qint64>(rng.bounded(static_cast<quint64>(*maxId))));
+                session, 1 + static_cast<qint64>(rng.bounded(static_cast<quint64>(*maxId))));
+            if (!product && product.error().code != ErrorCode::NotFound)
+                return std::unexpected(product.error());
             if (!product)
-                continue; // a gap or an inactive product: pick another
+                continue; // a gap: pick another
             Quantity qty = product->soldByWeight
                                ? Quantity::fromMilli(100 + static_cast<qint64>(rng.bounded(1900)))
                                : Quantity::units(1 + static_cast<qint64>(rng.bounded(3)));
@@ -70,7 +80,7 @@ Result<qint64> seedDemoSales(Database& db, qint64 count, quint32 seed,
         } else {
             tenders.append({TenderKind::Card, totals->totalMinor, totals->totalMinor});
         }
-        auto sale = sales.complete(cart, tenders, QStringLiteral("Demo Cashier"));
+        auto sale = sales.complete(session, cart, tenders);
         if (!sale)
             return std::unexpected(sale.error());
         ++done;

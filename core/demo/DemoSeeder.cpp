@@ -6,6 +6,7 @@
 #include "catalog/ProductWriter.h"
 #include "customers/CustomerService.h"
 #include "demo/DemoWords.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -125,8 +126,8 @@ private:
 
 } // namespace
 
-DemoSeeder::DemoSeeder(Database& db, QString currency, quint64 seed)
-    : m_db(db), m_currency(std::move(currency)), m_seed(seed)
+DemoSeeder::DemoSeeder(Database& db, AccessControl& access, QString currency, quint64 seed)
+    : m_db(db), m_access(access), m_currency(std::move(currency)), m_seed(seed)
 {}
 
 QString DemoSeeder::demoSku(qint64 index)
@@ -181,7 +182,14 @@ NewProduct DemoSeeder::demoProduct(qint64 index) const
     return p;
 }
 
-Status DemoSeeder::seedTaxClasses()
+Status DemoSeeder::seedTaxClasses(const Session& session)
+{
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return s;
+    return insertTaxClasses();
+}
+
+Status DemoSeeder::insertTaxClasses()
 {
     struct Tax {
         const char* code;
@@ -204,8 +212,11 @@ Status DemoSeeder::seedTaxClasses()
     return {};
 }
 
-Result<qint64> DemoSeeder::seedProducts(qint64 count, const Progress& progress)
+Result<qint64> DemoSeeder::seedProducts(const Session& session, qint64 count,
+                                        const Progress& progress)
 {
+    if (auto s = m_access.require(session, Permission::CatalogEdit); !s)
+        return std::unexpected(s.error());
     if (count <= 0)
         return 0;
     QElapsedTimer timer;
@@ -213,7 +224,7 @@ Result<qint64> DemoSeeder::seedProducts(qint64 count, const Progress& progress)
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto s = seedTaxClasses(); !s)
+    if (auto s = insertTaxClasses(); !s)
         return std::unexpected(s.error());
 
     // Continue after the demo products already there (zero-padded, so the text max is the
@@ -270,8 +281,13 @@ Result<qint64> DemoSeeder::seedProducts(qint64 count, const Progress& progress)
     return count;
 }
 
-Result<qint64> DemoSeeder::seedCustomers(qint64 count, const Progress& progress)
+Result<qint64> DemoSeeder::seedCustomers(const Session& session, qint64 count,
+                                         const Progress& progress)
 {
+    for (Permission p : {Permission::CatalogEdit, Permission::CustomersEdit}) {
+        if (auto s = m_access.require(session, p); !s)
+            return std::unexpected(s.error());
+    }
     if (count <= 0)
         return 0;
     if (count > MaxDemoCustomers)
@@ -285,7 +301,7 @@ Result<qint64> DemoSeeder::seedCustomers(qint64 count, const Progress& progress)
         return std::unexpected(existing.error());
     SystemClock clock;
     SeededIds ids(m_seed ^ static_cast<quint64>(*existing));
-    CustomerService customers(m_db, clock, ids);
+    CustomerService customers(m_db, m_access, clock, ids);
     for (qint64 i = 0; i < count; ++i) {
         const qint64 n = *existing + i + 1;
         Dice dice(m_seed, n, 2);
@@ -299,7 +315,7 @@ Result<qint64> DemoSeeder::seedCustomers(qint64 count, const Progress& progress)
             firstName.toLower() + u'.' + lastName.toLower() + QString::number(n) + u"@example.com";
         if (dice.below(10) == 0)
             c.notes = QStringLiteral("Prefers paper receipts");
-        auto id = customers.add(c);
+        auto id = customers.add(session, c);
         if (!id)
             return fail(id.error().code, QStringLiteral("seeding demo customer %1 failed: %2")
                                              .arg(n)

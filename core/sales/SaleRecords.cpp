@@ -128,7 +128,8 @@ Status loadTenders(Database& db, qint64 saleRow, CompletedSale& sale)
 // tenders.
 constexpr const char* SaleColumns =
     "id, uuid, register_id, receipt_no, cashier, customer_id, currency, subtotal_minor, "
-    "discount_minor, tax_minor, total_minor, paid_minor, change_minor, started_at, completed_at";
+    "discount_minor, tax_minor, total_minor, paid_minor, change_minor, started_at, completed_at, "
+    "cashier_id";
 
 Result<CompletedSale> loadFromRow(Database& db, Query& q)
 {
@@ -148,6 +149,7 @@ Result<CompletedSale> loadFromRow(Database& db, Query& q)
     sale.changeMinor = q.int64(12);
     sale.startedAt = parseIsoUtc(q.text(13));
     sale.completedAt = parseIsoUtc(q.text(14));
+    sale.cashierId = q.isNull(15) ? 0 : q.int64(15); // 0: rung up before staff accounts existed
     if (sale.id.isNull() || !sale.startedAt.isValid() || !sale.completedAt.isValid())
         return corrupt(saleRow, QStringLiteral("its id or times are unreadable"));
 
@@ -237,8 +239,8 @@ Result<qint64> insertSale(Database& db, const CompletedSale& sale, qint64 shiftI
     auto q = db.query(
         "INSERT INTO sales (uuid, register_id, receipt_no, shift_id, cashier, customer_id, "
         "currency, subtotal_minor, discount_minor, tax_minor, total_minor, paid_minor, "
-        "change_minor, started_at, completed_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        "change_minor, started_at, completed_at, cashier_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, sale.id.toString(QUuid::WithoutBraces))
@@ -258,7 +260,8 @@ Result<qint64> insertSale(Database& db, const CompletedSale& sale, qint64 shiftI
         .bind(12, sale.paidMinor)
         .bind(13, sale.changeMinor)
         .bind(14, isoUtc(sale.startedAt))
-        .bind(15, isoUtc(sale.completedAt));
+        .bind(15, isoUtc(sale.completedAt))
+        .bind(16, sale.cashierId);
     if (auto s = q->run(); !s)
         return std::unexpected(s.error());
     const qint64 saleRow = db.lastInsertRowId();

@@ -4,6 +4,7 @@
 #include "payments/PaymentProcessor.h"
 #include "sales/SaleRecords.h"
 #include "sales/TenderPlan.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 namespace pos {
@@ -30,19 +31,27 @@ bool looksLikeCardData(const QString& reference)
 
 } // namespace
 
-SaleService::SaleService(Database& db, const Clock& clock, IdSource& ids,
+SaleService::SaleService(Database& db, AccessControl& access, const Clock& clock, IdSource& ids,
                          PaymentProcessor& processor, QString registerId)
-    : m_db(db), m_clock(clock), m_ids(ids), m_processor(processor),
+    : m_db(db), m_access(access), m_clock(clock), m_ids(ids), m_processor(processor),
       m_registerId(std::move(registerId))
 {}
 
-Result<CompletedSale> SaleService::complete(const Cart& cart, const QList<TenderRequest>& tenders,
-                                            const QString& cashier)
+Status SaleService::requireSaleReading(const Session& session)
 {
+    auto s = m_access.require(session, Permission::SaleCreate);
+    if (!s && s.error().code == ErrorCode::PermissionDenied)
+        s = m_access.require(session, Permission::ReportsView);
+    return s;
+}
+
+Result<CompletedSale> SaleService::complete(const Session& session, const Cart& cart,
+                                            const QList<TenderRequest>& tenders)
+{
+    if (auto s = m_access.require(session, Permission::SaleCreate); !s)
+        return std::unexpected(s.error());
     if (cart.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("the sale has no lines"));
-    if (cashier.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("a sale needs a cashier"));
     auto shift = salerecords::findOpenShift(m_db, m_registerId);
     if (!shift) {
         if (shift.error().code == ErrorCode::NotFound)
@@ -78,7 +87,8 @@ Result<CompletedSale> SaleService::complete(const Cart& cart, const QList<Tender
     CompletedSale sale;
     sale.id = cart.id();
     sale.registerId = m_registerId;
-    sale.cashier = cashier.trimmed();
+    sale.cashier = session.userName;
+    sale.cashierId = session.userId;
     sale.customerId = cart.customerId();
     sale.lines = cart.lines();
     sale.totals = *totals;
@@ -152,18 +162,24 @@ Result<CompletedSale> SaleService::complete(const Cart& cart, const QList<Tender
     return sale;
 }
 
-Result<CompletedSale> SaleService::load(const QUuid& id)
+Result<CompletedSale> SaleService::load(const Session& session, const QUuid& id)
 {
+    if (auto s = requireSaleReading(session); !s)
+        return std::unexpected(s.error());
     return salerecords::loadSaleByUuid(m_db, id);
 }
 
-Result<CompletedSale> SaleService::loadByReceipt(qint64 receiptNo)
+Result<CompletedSale> SaleService::loadByReceipt(const Session& session, qint64 receiptNo)
 {
+    if (auto s = requireSaleReading(session); !s)
+        return std::unexpected(s.error());
     return salerecords::loadSaleByReceipt(m_db, m_registerId, receiptNo);
 }
 
-Result<qint64> SaleService::completedCount()
+Result<qint64> SaleService::completedCount(const Session& session)
 {
+    if (auto s = requireSaleReading(session); !s)
+        return std::unexpected(s.error());
     auto q = m_db.query("SELECT count(*) FROM sales WHERE register_id = ?1");
     if (!q)
         return std::unexpected(q.error());

@@ -2,6 +2,7 @@
 // responsibility; same class.
 #include "sales/SaleRecords.h"
 #include "sales/SaleService.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 namespace pos {
@@ -12,12 +13,12 @@ namespace {
 constexpr qsizetype MaxLabel = 60;
 }
 
-Result<QUuid> SaleService::hold(const Cart& cart, const QString& label, const QString& cashier)
+Result<QUuid> SaleService::hold(const Session& session, const Cart& cart, const QString& label)
 {
+    if (auto s = m_access.require(session, Permission::SaleCreate); !s)
+        return std::unexpected(s.error());
     if (cart.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("an empty sale cannot be held"));
-    if (cashier.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("a held sale needs a cashier"));
     const QDateTime now = m_clock.nowUtc().toUTC();
     QString text = label.simplified();
     if (text.size() > MaxLabel)
@@ -30,27 +31,36 @@ Result<QUuid> SaleService::hold(const Cart& cart, const QString& label, const QS
     if (!parked.startedAt().isValid())
         parked.setStartedAt(now);
     const QUuid id = m_ids.newId();
-    auto q = m_db.query("INSERT INTO held_sales (uuid, label, cashier, held_at, cart) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto q = m_db.query("INSERT INTO held_sales (uuid, label, cashier, held_at, cart, cashier_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, id.toString(QUuid::WithoutBraces))
         .bind(2, text)
-        .bind(3, cashier.trimmed())
+        .bind(3, session.userName)
         .bind(4, salerecords::isoUtc(now))
-        .bind(5, parked.toJson());
+        .bind(5, parked.toJson())
+        .bind(6, session.userId);
     if (auto s = q->run(); !s)
         return std::unexpected(s.error());
     qCInfo(lcSales) << "sale held" << id;
     return id;
 }
 
-Result<QList<HeldSale>> SaleService::heldSales()
+Result<QList<HeldSale>> SaleService::heldSales(const Session& session)
 {
-    auto q = m_db.query("SELECT uuid, label, cashier, held_at, cart FROM held_sales "
-                        "ORDER BY held_at, id");
+    if (auto s = m_access.require(session, Permission::SaleCreate); !s)
+        return std::unexpected(s.error());
+    auto all = m_access.require(session, Permission::HeldAll);
+    if (!all && all.error().code != ErrorCode::PermissionDenied)
+        return std::unexpected(all.error());
+    // Without held.all only one's own; held sales from before staff accounts (no cashier_id)
+    // are everyone's business only for those with held.all.
+    auto q = m_db.query("SELECT uuid, label, cashier, held_at, cart, cashier_id FROM held_sales "
+                        "WHERE ?1 = 1 OR cashier_id = ?2 ORDER BY held_at, id");
     if (!q)
         return std::unexpected(q.error());
+    q->bind(1, all.has_value()).bind(2, session.userId);
     QList<HeldSale> list;
     if (auto rows = q->forEach([&] {
             HeldSale h;
@@ -58,6 +68,7 @@ Result<QList<HeldSale>> SaleService::heldSales()
             h.label = q->text(1);
             h.cashier = q->text(2);
             h.heldAt = salerecords::parseIsoUtc(q->text(3));
+            h.cashierId = q->isNull(5) ? 0 : q->int64(5);
             // A damaged cart is still listed (with nothing on it) so that staff can see it exists;
             // resume() then says what is wrong with it.
             auto cart = Cart::fromJson(q->blob(4));
@@ -78,15 +89,17 @@ Result<QList<HeldSale>> SaleService::heldSales()
     return list;
 }
 
-Result<Cart> SaleService::resume(const QUuid& heldId)
+Result<Cart> SaleService::resume(const Session& session, const QUuid& heldId)
 {
+    if (auto s = m_access.require(session, Permission::SaleCreate); !s)
+        return std::unexpected(s.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
     const QString key = heldId.toString(QUuid::WithoutBraces);
     QByteArray json;
     {
-        auto q = m_db.query("SELECT cart FROM held_sales WHERE uuid = ?1");
+        auto q = m_db.query("SELECT cart, cashier_id FROM held_sales WHERE uuid = ?1");
         if (!q)
             return std::unexpected(q.error());
         q->bind(1, key);
@@ -97,6 +110,11 @@ Result<Cart> SaleService::resume(const QUuid& heldId)
             return fail(ErrorCode::NotFound,
                         QStringLiteral("that held sale is gone (resumed already?)"));
         json = q->blob(0);
+        const bool own = !q->isNull(1) && q->int64(1) == session.userId;
+        if (!own) {
+            if (auto s = m_access.require(session, Permission::HeldAll); !s)
+                return std::unexpected(s.error());
+        }
     }
     auto cart = Cart::fromJson(json);
     if (!cart)

@@ -1,6 +1,7 @@
 #include "shifts/ShiftService.h"
 
 #include "money/Checked.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QLoggingCategory>
@@ -181,13 +182,20 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
 
 } // namespace
 
-ShiftService::ShiftService(Database& db, const Clock& clock, IdSource& ids, QString registerId,
-                           QString currency)
-    : m_db(db), m_clock(clock), m_ids(ids), m_registerId(std::move(registerId)),
+ShiftService::ShiftService(Database& db, AccessControl& access, const Clock& clock, IdSource& ids,
+                           QString registerId, QString currency)
+    : m_db(db), m_access(access), m_clock(clock), m_ids(ids), m_registerId(std::move(registerId)),
       m_currency(std::move(currency))
 {}
 
-Result<Shift> ShiftService::current()
+Result<Shift> ShiftService::current(const Session& session)
+{
+    if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+        return std::unexpected(s.error());
+    return openShift();
+}
+
+Result<Shift> ShiftService::openShift()
 {
     auto r = oneShift(
         m_db, "WHERE register_id = ?1 AND closed_at IS NULL",
@@ -198,16 +206,16 @@ Result<Shift> ShiftService::current()
     return r->shift;
 }
 
-Result<Shift> ShiftService::open(const QString& actor, qint64 floatMinor)
+Result<Shift> ShiftService::open(const Session& session, qint64 floatMinor)
 {
-    if (actor.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("opening a shift needs a name"));
+    if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+        return std::unexpected(s.error());
     if (floatMinor < 0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("the float cannot be negative"));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto existing = current(); existing)
+    if (auto existing = openShift(); existing)
         return fail(ErrorCode::Conflict,
                     QStringLiteral("a shift is already open on this register (opened by %1): "
                                    "close it first")
@@ -220,7 +228,7 @@ Result<Shift> ShiftService::open(const QString& actor, qint64 floatMinor)
     s.registerId = m_registerId;
     s.currency = m_currency;
     s.openedAt = m_clock.nowUtc().toUTC();
-    s.openedBy = actor.trimmed();
+    s.openedBy = session.userName;
     s.floatMinor = floatMinor;
     auto q = m_db.query("INSERT INTO shifts (uuid, register_id, currency, opened_at, opened_by, "
                         "float_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -263,10 +271,8 @@ Status recordMovement(Database& db, IdSource& ids, const Clock& clock, qint64 sh
     return q->run();
 }
 
-Status checkMovement(const QString& actor, qint64 amountMinor, const QString& reason)
+Status checkMovement(qint64 amountMinor, const QString& reason)
 {
-    if (actor.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("a cash movement needs a name"));
     if (amountMinor <= 0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("the amount must be more than zero"));
     if (reason.trimmed().isEmpty())
@@ -276,26 +282,29 @@ Status checkMovement(const QString& actor, qint64 amountMinor, const QString& re
 
 } // namespace
 
-Status ShiftService::cashIn(const QString& actor, qint64 amountMinor, const QString& reason)
+Status ShiftService::cashIn(const Session& session, qint64 amountMinor, const QString& reason)
 {
-    return moveCash(false, actor, amountMinor, reason);
+    return moveCash(session, CashDirection::In, amountMinor, reason);
 }
 
-Status ShiftService::cashOut(const QString& actor, qint64 amountMinor, const QString& reason)
+Status ShiftService::cashOut(const Session& session, qint64 amountMinor, const QString& reason)
 {
-    return moveCash(true, actor, amountMinor, reason);
+    return moveCash(session, CashDirection::Out, amountMinor, reason);
 }
 
 // One transaction: the open shift's drawer figures, the check for this direction, the movement.
-Status ShiftService::moveCash(bool out, const QString& actor, qint64 amountMinor,
+Status ShiftService::moveCash(const Session& session, CashDirection direction, qint64 amountMinor,
                               const QString& reason)
 {
-    if (auto s = checkMovement(actor, amountMinor, reason); !s)
+    if (auto s = m_access.require(session, Permission::CashMove); !s)
+        return s;
+    const bool out = direction == CashDirection::Out;
+    if (auto s = checkMovement(amountMinor, reason); !s)
         return s;
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto shift = current();
+    auto shift = openShift();
     if (!shift)
         return std::unexpected(shift.error());
     auto report = buildReport(m_db, *shift);
@@ -310,7 +319,7 @@ Status ShiftService::moveCash(bool out, const QString& actor, qint64 amountMinor
     if (auto sum = checked::add(report->expectedCashMinor, amountMinor); !out && !sum)
         return std::unexpected(sum.error());
     if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, out ? "out" : "in", amountMinor,
-                                reason.trimmed(), actor.trimmed());
+                                reason.trimmed(), session.userName);
         !s)
         return s;
     if (auto s = tx->commit(); !s)
@@ -319,24 +328,26 @@ Status ShiftService::moveCash(bool out, const QString& actor, qint64 amountMinor
     return {};
 }
 
-Result<ShiftReport> ShiftService::xReport()
+Result<ShiftReport> ShiftService::xReport(const Session& session)
 {
-    auto shift = current();
+    if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+        return std::unexpected(s.error());
+    auto shift = openShift();
     if (!shift)
         return std::unexpected(shift.error());
     return buildReport(m_db, *shift);
 }
 
-Result<ShiftReport> ShiftService::close(const QString& actor, qint64 countedMinor)
+Result<ShiftReport> ShiftService::close(const Session& session, qint64 countedMinor)
 {
-    if (actor.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("closing a shift needs a name"));
+    if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+        return std::unexpected(s.error());
     if (countedMinor < 0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("counted cash cannot be negative"));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto shift = current();
+    auto shift = openShift();
     if (!shift)
         return std::unexpected(shift.error());
     auto report = buildReport(m_db, *shift);
@@ -353,7 +364,7 @@ Result<ShiftReport> ShiftService::close(const QString& actor, qint64 countedMino
         return std::unexpected(q.error());
     q->bind(1, shift->id)
         .bind(2, isoUtc(closedAt))
-        .bind(3, actor.trimmed())
+        .bind(3, session.userName)
         .bind(4, countedMinor)
         .bind(5, report->expectedCashMinor);
     if (auto s = q->run(); !s)
@@ -365,7 +376,7 @@ Result<ShiftReport> ShiftService::close(const QString& actor, qint64 countedMino
 
     report->isFinal = true;
     report->shift.closedAt = closedAt;
-    report->shift.closedBy = actor.trimmed();
+    report->shift.closedBy = session.userName;
     report->shift.countedMinor = countedMinor;
     report->countedCashMinor = countedMinor;
     report->overShortMinor = *overShort;
@@ -400,8 +411,32 @@ Result<ShiftReport> finalReport(Database& db, const ShiftRow& row)
 
 } // namespace
 
-Result<ShiftReport> ShiftService::zReport(qint64 shiftId)
+namespace {
+
+constexpr const char* LastClosed =
+    "WHERE register_id = ?1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC";
+
+} // namespace
+
+Result<ShiftReport> ShiftService::zReport(const Session& session, qint64 shiftId)
 {
+    // shift.manage: any shift's Z report; shift.own: only the latest closed one (the reprint of
+    // what the register just printed).
+    auto set = m_access.permissions(session);
+    if (!set)
+        return std::unexpected(set.error());
+    if (!set->contains(Permission::ShiftManage)) {
+        if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+            return std::unexpected(s.error());
+        auto last = oneShift(
+            m_db, LastClosed, [&](Query& q) { q.bind(1, m_registerId); }, QString());
+        if (!last && last.error().code != ErrorCode::NotFound)
+            return std::unexpected(last.error());
+        if (!last || last->shift.id != shiftId) {
+            if (auto s = m_access.require(session, Permission::ShiftManage); !s)
+                return std::unexpected(s.error());
+        }
+    }
     auto row = oneShift(
         m_db, "WHERE id = ?1 AND register_id = ?2",
         [&](Query& q) { q.bind(1, shiftId).bind(2, m_registerId); },
@@ -411,11 +446,12 @@ Result<ShiftReport> ShiftService::zReport(qint64 shiftId)
     return finalReport(m_db, *row);
 }
 
-Result<ShiftReport> ShiftService::lastZReport()
+Result<ShiftReport> ShiftService::lastZReport(const Session& session)
 {
+    if (auto s = m_access.require(session, Permission::ShiftOwn); !s)
+        return std::unexpected(s.error());
     auto row = oneShift(
-        m_db, "WHERE register_id = ?1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC",
-        [&](Query& q) { q.bind(1, m_registerId); },
+        m_db, LastClosed, [&](Query& q) { q.bind(1, m_registerId); },
         QStringLiteral("no shift has been closed on this register yet"));
     if (!row)
         return std::unexpected(row.error());

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "Error.h"
 #include "money/Money.h"
+#include "staff/Session.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,6 +11,7 @@
 
 namespace pos {
 
+class AccessControl;
 class Database;
 
 struct Shift {
@@ -56,24 +58,38 @@ struct ShiftReport {
 // not more than zero or has no reason, a cash out above the expected cash, or zReport of a shift
 // that is still open. Sales are linked to the open shift by SaleService (sales.shift_id). Z
 // reprints (zReport, lastZReport) show the expected and counted cash stored at close.
+//
+// RBAC-2: every operation first checks the acting session with AccessControl (Unauthenticated,
+// PermissionDenied): open, current, xReport, close and lastZReport need shift.own; cashIn and
+// cashOut need cash.move; zReport needs shift.own for the latest closed shift and shift.manage
+// for any other. The session's user name is recorded as who opened, closed or moved cash.
 class ShiftService {
 public:
-    ShiftService(Database& db, const Clock& clock, IdSource& ids, QString registerId,
-                 QString currency);
+    ShiftService(Database& db, AccessControl& access, const Clock& clock, IdSource& ids,
+                 QString registerId, QString currency);
 
-    Result<Shift> open(const QString& actor, qint64 floatMinor); // Conflict when one is open
-    Result<Shift> current();                                     // NotFound when none is open
-    Status cashIn(const QString& actor, qint64 amountMinor, const QString& reason);
-    Status cashOut(const QString& actor, qint64 amountMinor,
-                   const QString& reason); // not more than expected cash
-    Result<ShiftReport> xReport();
-    Result<ShiftReport> close(const QString& actor, qint64 countedMinor); // returns the Z report
-    Result<ShiftReport> zReport(qint64 shiftId); // a closed shift's Z again
-    Result<ShiftReport> lastZReport();
+    // Conflict when one is open.
+    Result<Shift> open(const Session& session, qint64 floatMinor);
+    Result<Shift> current(const Session& session); // NotFound when none is open
+    Status cashIn(const Session& session, qint64 amountMinor, const QString& reason);
+    // Not more than the expected cash.
+    Status cashOut(const Session& session, qint64 amountMinor, const QString& reason);
+    Result<ShiftReport> xReport(const Session& session);
+    // Returns the Z report.
+    Result<ShiftReport> close(const Session& session, qint64 countedMinor);
+    Result<ShiftReport> zReport(const Session& session, qint64 shiftId); // a closed shift's Z again
+    Result<ShiftReport> lastZReport(const Session& session);
 
 private:
-    Status moveCash(bool out, const QString& actor, qint64 amountMinor, const QString& reason);
+    enum class CashDirection { In, Out };
+    // Both directions: the permission, the checks and the movement in one transaction. One place
+    // for what a cash movement needs (a limit and its approval can go here).
+    Status moveCash(const Session& session, CashDirection direction, qint64 amountMinor,
+                    const QString& reason);
+    Result<Shift> openShift(); // no permission check: for operations that have checked theirs
+
     Database& m_db;
+    AccessControl& m_access;
     const Clock& m_clock;
     IdSource& m_ids;
     QString m_registerId;

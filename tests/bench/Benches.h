@@ -1,13 +1,15 @@
 #pragma once
 
 #include "crypto/SecretBytes.h"
+#include "staff/Session.h"
 
 #include <QString>
 #include <QStringList>
 
 namespace pos {
+class AccessControl;
 class Database;
-}
+} // namespace pos
 
 namespace pos::bench {
 
@@ -16,6 +18,9 @@ struct BenchStore {
     Database* db = nullptr;
     const SecretBytes* key = nullptr;
     qint64 products = 0;
+    AccessControl* access = nullptr;
+    Session owner;   // seeds the catalog
+    Session cashier; // works the counter: lookups, sales, the cold start (RBAC-2 checks included)
 };
 
 // Each appends Markdown table rows to out: | what | n | ours p50 / p99 (us) | floor p50 / p99 | ...

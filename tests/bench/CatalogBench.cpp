@@ -4,6 +4,7 @@
 
 #include "catalog/CatalogService.h"
 #include "demo/DemoSeeder.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -50,7 +51,7 @@ int readRows(sqlite3_stmt* s)
 
 void benchLookup(BenchStore& store, QStringList& out)
 {
-    CatalogService catalog(*store.db, QStringLiteral("EUR"));
+    CatalogService catalog(*store.db, *store.access, QStringLiteral("EUR"));
     BareStore bare(store.path, *store.key);
     sqlite3_stmt* stmt = bare.prepare(ByBarcode);
     QRandomGenerator rng(7);
@@ -65,7 +66,7 @@ void benchLookup(BenchStore& store, QStringList& out)
             const bool oursFirst = (i % 2 == 0) == (side == 0);
             t.start();
             if (oursFirst) {
-                auto p = catalog.findByBarcode(code);
+                auto p = catalog.findByBarcode(store.cashier, code);
                 ours.push_back(t.nsecsElapsed());
                 // Some demo products are inactive: "not for sale" is an answer too.
                 if (!p && p.error().code != ErrorCode::NotFound)
@@ -87,7 +88,7 @@ void benchLookup(BenchStore& store, QStringList& out)
 
 void benchSearch(BenchStore& store, QStringList& out)
 {
-    CatalogService catalog(*store.db, QStringLiteral("EUR"));
+    CatalogService catalog(*store.db, *store.access, QStringLiteral("EUR"));
     BareStore bare(store.path, *store.key);
     sqlite3_stmt* stmt = bare.prepare(Search);
     // What a cashier types, one keystroke at a time: each prefix is one search.
@@ -107,7 +108,7 @@ void benchSearch(BenchStore& store, QStringList& out)
                 if (match.isEmpty())
                     continue;
                 t.start();
-                auto found = catalog.search(text, 20);
+                auto found = catalog.search(store.cashier, text, 20);
                 ours.push_back(t.nsecsElapsed());
                 worst[text] = std::max(worst[text], ours.back());
                 if (!found)

@@ -5,13 +5,16 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QUuid>
 
 namespace pos::bench {
 
 namespace {
 
-// Wall time from starting the child process to its "ready" line, in nanoseconds.
-qint64 runOnce(const QString& exe, const QStringList& args, const SecretBytes& key)
+// Wall time from starting the child process to its "ready" line, in nanoseconds. The child reads
+// the key and then the id of the cashier's live session from standard input.
+qint64 runOnce(const QString& exe, const QStringList& args, const SecretBytes& key,
+               const QUuid& session)
 {
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -26,6 +29,7 @@ qint64 runOnce(const QString& exe, const QStringList& args, const SecretBytes& k
     QByteArray line = hex.toByteArrayForApi() + '\n';
     child.write(line);
     SecretBytes::wipe(line);
+    child.write(session.toString(QUuid::WithoutBraces).toLatin1() + '\n');
     child.closeWriteChannel();
     QByteArray got;
     while (!got.contains('\n') && child.waitForReadyRead(30000))
@@ -47,8 +51,9 @@ void benchColdStart(BenchStore& store, const QString& childExe, QStringList& out
     store.db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     std::vector<qint64> ours, floor;
     for (int i = 0; i < 9; ++i) {
-        floor.push_back(runOnce(childExe, {store.path, QStringLiteral("--bare")}, *store.key));
-        ours.push_back(runOnce(childExe, {store.path}, *store.key));
+        floor.push_back(runOnce(childExe, {store.path, QStringLiteral("--bare")}, *store.key,
+                                store.cashier.id));
+        ours.push_back(runOnce(childExe, {store.path}, *store.key, store.cashier.id));
     }
     out << row(QStringLiteral("start to a usable counter (process start included)"),
                summarize(ours), summarize(floor));

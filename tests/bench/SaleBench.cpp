@@ -8,6 +8,7 @@
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 #include "store/RegisterSettings.h"
 
@@ -118,11 +119,13 @@ void benchSaleCommit(BenchStore& store, QStringList& out)
     SystemClock clock;
     RandomIdSource ids;
     SimulatedProcessor processor;
-    CatalogService catalog(*store.db, settings->currency);
-    ShiftService shifts(*store.db, clock, ids, settings->registerId, settings->currency);
-    if (!shifts.current() && !shifts.open(QStringLiteral("Bench Cashier"), 10000))
+    const Session& cashier = store.cashier;
+    CatalogService catalog(*store.db, *store.access, settings->currency);
+    ShiftService shifts(*store.db, *store.access, clock, ids, settings->registerId,
+                        settings->currency);
+    if (!shifts.current(cashier) && !shifts.open(cashier, 10000))
         qFatal("cannot open a shift");
-    SaleService sales(*store.db, clock, ids, processor, settings->registerId);
+    SaleService sales(*store.db, *store.access, clock, ids, processor, settings->registerId);
     BareStore bare(store.path, *store.key);
     BareSale bareSale(bare);
 
@@ -133,8 +136,8 @@ void benchSaleCommit(BenchStore& store, QStringList& out)
     for (int i = 0; i < rounds; ++i) {
         QList<Product> products;
         while (products.size() < 5) {
-            auto p = catalog.findById(
-                1 + static_cast<qint64>(rng.bounded(static_cast<quint64>(store.products))));
+            auto p = catalog.findById(cashier, 1 + static_cast<qint64>(rng.bounded(
+                                                       static_cast<quint64>(store.products))));
             if (p && p->active && !p->soldByWeight)
                 products.append(*p);
         }
@@ -148,9 +151,8 @@ void benchSaleCommit(BenchStore& store, QStringList& out)
         for (int side = 0; side < 2; ++side) {
             if ((side == 0) == oursFirst) {
                 t.start();
-                auto sale =
-                    sales.complete(cart, {{TenderKind::Cash, total->totalMinor, total->totalMinor}},
-                                   QStringLiteral("Bench Cashier"));
+                auto sale = sales.complete(
+                    cashier, cart, {{TenderKind::Cash, total->totalMinor, total->totalMinor}});
                 ours.push_back(t.nsecsElapsed());
                 if (!sale)
                     qFatal("sale failed: %s", qPrintable(sale.error().message));

@@ -3,7 +3,9 @@
 // reports the ratio. Run: build/tests/bench/pos_bench [--products N]
 #include "Benches.h"
 
+#include "TestStaff.h"
 #include "demo/DemoSeeder.h"
+#include "staff/AccessControl.h"
 #include "store/KeyStore.h"
 #include "store/RegisterSettings.h"
 #include "store/StoreFile.h"
@@ -45,10 +47,16 @@ int main(int argc, char** argv)
     if (!settings.save(**db))
         return 1;
 
+    // Staff and live sessions with plain SQL, as the core tests make them (no scrypt here).
+    AccessControl access(**db);
+    test::TestStaff staff(**db, keys, settings.registerId);
+    const Session owner = staff.signIn(Role::Owner, QStringLiteral("Bench Owner"));
+    const Session cashier = staff.signIn(Role::Cashier, QStringLiteral("Bench Cashier"));
+
     QElapsedTimer timer;
     timer.start();
-    DemoSeeder seeder(**db, settings.currency);
-    auto seeded = seeder.seedProducts(products, [&](qint64 done, qint64 total) {
+    DemoSeeder seeder(**db, access, settings.currency);
+    auto seeded = seeder.seedProducts(owner, products, [&](qint64 done, qint64 total) {
         std::fprintf(stderr, "\rseeding %lld / %lld", static_cast<long long>(done),
                      static_cast<long long>(total));
     });
@@ -61,7 +69,7 @@ int main(int argc, char** argv)
     (*db)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 
     auto key = keys.read(StoreFile::keyNameFor(path));
-    bench::BenchStore store{path, db->get(), &*key, products};
+    bench::BenchStore store{path, db->get(), &*key, products, &access, owner, cashier};
     QStringList rows;
     bench::benchLookup(store, rows);
     bench::benchSearch(store, rows);

@@ -1,5 +1,6 @@
 // Child of pos_bench's cold-start benchmark. Reads the store key as hex from standard input (never
-// from the command line or environment), then either opens the store and shows the real counter
+// from the command line or environment), and on the next line the id of a live cashier session
+// (as the lock screen would hand over), then either opens the store and shows the real counter
 // window (default) or does the bare minimum with SQLCipher (--bare). Prints "ready" when usable.
 #include "BareStore.h"
 
@@ -9,6 +10,7 @@
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 #include "store/KeyStore.h"
 #include "store/RegisterSettings.h"
 #include "store/StoreFile.h"
@@ -35,6 +37,32 @@ SecretBytes readKey()
     }
     std::memset(hex, 0, sizeof hex);
     return key;
+}
+
+// The session the parent made (sessions and users rows), as AuthService::signIn returns it.
+Session readSession(Database& db)
+{
+    char line[80] = {};
+    if (!std::fgets(line, sizeof line, stdin))
+        return {};
+    const QString uuid = QString::fromLatin1(line).trimmed();
+    auto q = db.query("SELECT s.user_id, s.store_id, s.register_id, s.started_at, u.code, u.name, "
+                      "u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.uuid = ?1");
+    if (!q)
+        return {};
+    q->bind(1, uuid);
+    if (!q->next().value_or(false))
+        return {};
+    Session s;
+    s.id = QUuid::fromString(uuid);
+    s.userId = q->int64(0);
+    s.storeId = q->int64(1);
+    s.registerId = q->text(2);
+    s.startedAt = QDateTime::fromString(q->text(3), Qt::ISODateWithMs);
+    s.userCode = q->text(4);
+    s.userName = q->text(5);
+    s.role = roleFromName(q->text(6)).value_or(Role::Cashier);
+    return s;
 }
 
 int bare(const QString& path, const SecretBytes& key)
@@ -71,17 +99,19 @@ int main(int argc, char** argv)
     auto settings = RegisterSettings::load(**db);
     if (!settings)
         return 1;
+    const Session session = readSession(**db);
     SystemClock clock;
     RandomIdSource ids;
     SimulatedProcessor processor;
-    CatalogService catalog(**db, settings->currency);
-    SaleService sales(**db, clock, ids, processor, settings->registerId);
-    ShiftService shifts(**db, clock, ids, settings->registerId, settings->currency);
-    CustomerService customers(**db, clock, ids);
-    if (!shifts.current())
+    AccessControl access(**db);
+    CatalogService catalog(**db, access, settings->currency);
+    SaleService sales(**db, access, clock, ids, processor, settings->registerId);
+    ShiftService shifts(**db, access, clock, ids, settings->registerId, settings->currency);
+    CustomerService customers(**db, access, clock, ids);
+    if (!shifts.current(session))
         return 1;
-    ui::CounterWindow window(ui::CounterContext{catalog, sales, shifts, customers, clock, *settings,
-                                                QStringLiteral("Bench Cashier")});
+    ui::CounterWindow window(
+        ui::CounterContext{catalog, sales, shifts, customers, access, clock, *settings, session});
     window.resize(1366, 768);
     window.show();
     QApplication::processEvents();

@@ -1,6 +1,8 @@
 #include "catalog/CatalogService.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
+#include "TestStaff.h"
 #include "TestStore.h"
 
 #include <QTest>
@@ -57,15 +59,21 @@ private slots:
 
 private:
     std::unique_ptr<test::TestStore> m_store;
+    std::unique_ptr<AccessControl> m_access;
+    Session m_manager; // catalog.edit and margins.view
     std::unique_ptr<CatalogService> m_catalog;
 };
 
 void TestCatalog::init()
 {
     m_store = std::make_unique<test::TestStore>();
-    m_catalog = std::make_unique<CatalogService>(m_store->db(), u"EUR"_s);
-    QVERIFY(m_catalog->addTaxClass({0, u"STD"_s, u"Standard"_s, 190000, true}).has_value());
-    QVERIFY(m_catalog->addTaxClass({0, u"RED"_s, u"Reduced"_s, 70000, true}).has_value());
+    m_access = std::make_unique<AccessControl>(m_store->db());
+    m_manager = test::TestStaff(m_store->db(), m_store->keys()).signIn(Role::Manager);
+    m_catalog = std::make_unique<CatalogService>(m_store->db(), *m_access, u"EUR"_s);
+    QVERIFY(
+        m_catalog->addTaxClass(m_manager, {0, u"STD"_s, u"Standard"_s, 190000, true}).has_value());
+    QVERIFY(
+        m_catalog->addTaxClass(m_manager, {0, u"RED"_s, u"Reduced"_s, 70000, true}).has_value());
     const QList<NewProduct> items = {
         product(u"MILK-1"_s, u"Organic Whole Milk 1L"_s, {u"4006381333931"_s}, 129),
         product(u"MILK-2"_s, u"Semi Skimmed Milk 1L"_s, {u"73513537"_s}),
@@ -75,7 +83,7 @@ void TestCatalog::init()
         product(u"NEAR-1"_s, u"Near Beer 0.5L"_s),
     };
     for (const NewProduct& p : items) {
-        auto id = m_catalog->addProduct(p);
+        auto id = m_catalog->addProduct(m_manager, p);
         QVERIFY2(id.has_value(), id ? "" : qPrintable(id.error().message));
     }
 }
@@ -83,12 +91,13 @@ void TestCatalog::init()
 void TestCatalog::cleanup()
 {
     m_catalog.reset();
+    m_access.reset();
     m_store.reset();
 }
 
 void TestCatalog::addAndLookup()
 {
-    auto p = m_catalog->findByBarcode(u"4006381333931");
+    auto p = m_catalog->findByBarcode(m_manager, u"4006381333931");
     QVERIFY2(p.has_value(), p ? "" : qPrintable(p.error().message));
     QCOMPARE(p->sku, u"MILK-1"_s);
     QCOMPARE(p->name, u"Organic Whole Milk 1L"_s);
@@ -99,33 +108,33 @@ void TestCatalog::addAndLookup()
     QCOMPARE(p->category, u"Dairy"_s);
     QCOMPARE(p->barcodes, QList<QString>{u"4006381333931"_s});
 
-    auto bySku = m_catalog->findBySku(u" CHOC-1 ");
+    auto bySku = m_catalog->findBySku(m_manager, u" CHOC-1 ");
     QVERIFY(bySku.has_value());
     QCOMPARE(bySku->barcodes, (QList<QString>{u"9780306406157"_s, u"ABC-123"_s}));
-    auto byId = m_catalog->findById(bySku->id);
+    auto byId = m_catalog->findById(m_manager, bySku->id);
     QVERIFY(byId.has_value());
     QCOMPARE(byId->name, u"Milk Chocolate Bar"_s);
-    auto second = m_catalog->findByBarcode(u"ABC-123");
+    auto second = m_catalog->findByBarcode(m_manager, u"ABC-123");
     QVERIFY(second.has_value());
     QCOMPARE(second->id, bySku->id);
-    QCOMPARE(*m_catalog->productCount(), qint64(6));
-    QCOMPARE(*m_catalog->categories(), QList<QString>{u"Dairy"_s});
+    QCOMPARE(*m_catalog->productCount(m_manager), qint64(6));
+    QCOMPARE(*m_catalog->categories(m_manager), QList<QString>{u"Dairy"_s});
 }
 
 void TestCatalog::lookupScan()
 {
-    auto byCode = m_catalog->lookupScan(u" 036000291452 ");
+    auto byCode = m_catalog->lookupScan(m_manager, u" 036000291452 ");
     QVERIFY(byCode.has_value());
     QCOMPARE(byCode->sku, u"COF-500"_s);
-    auto bySku = m_catalog->lookupScan(u"MILK-2");
+    auto bySku = m_catalog->lookupScan(m_manager, u"MILK-2");
     QVERIFY(bySku.has_value());
     QCOMPARE(bySku->sku, u"MILK-2"_s);
-    auto wrongCheck = m_catalog->lookupScan(u"4006381333932");
+    auto wrongCheck = m_catalog->lookupScan(m_manager, u"4006381333932");
     QVERIFY(!wrongCheck);
     QCOMPARE(wrongCheck.error().code, ErrorCode::InvalidInput);
     QVERIFY2(wrongCheck.error().message.contains(u"check digit should be 1"_s),
              qPrintable(wrongCheck.error().message));
-    auto none = m_catalog->lookupScan(u"NOPE-9");
+    auto none = m_catalog->lookupScan(m_manager, u"NOPE-9");
     QVERIFY(!none);
     QCOMPARE(none.error().code, ErrorCode::NotFound);
     QCOMPARE(none.error().message, u"no product has barcode or SKU 'NOPE-9'"_s);
@@ -151,7 +160,7 @@ void TestCatalog::search()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
-    auto r = m_catalog->search(text);
+    auto r = m_catalog->search(m_manager, text);
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QCOMPARE(skus(*r), expected);
 }
@@ -183,49 +192,49 @@ void TestCatalog::searchSurvivesFtsSyntax()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
-    auto r = m_catalog->search(text);
+    auto r = m_catalog->search(m_manager, text);
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QCOMPARE(skus(*r), expected);
-    QCOMPARE(*m_catalog->productCount(), qint64(6));
+    QCOMPARE(*m_catalog->productCount(m_manager), qint64(6));
 }
 
 void TestCatalog::searchLimit()
 {
-    auto two = m_catalog->search(u"m", 2);
+    auto two = m_catalog->search(m_manager, u"m", 2);
     QVERIFY(two.has_value());
     QCOMPARE(two->size(), 2);
-    auto zero = m_catalog->search(u"m", 0);
+    auto zero = m_catalog->search(m_manager, u"m", 0);
     QVERIFY(zero.has_value());
     QVERIFY(zero->isEmpty());
 }
 
 void TestCatalog::inactiveHidden()
 {
-    auto p = m_catalog->findBySku(u"MILK-1");
+    auto p = m_catalog->findBySku(m_manager, u"MILK-1");
     QVERIFY(p.has_value());
-    QVERIFY(m_catalog->setActive(p->id, false).has_value());
-    QCOMPARE(skus(*m_catalog->search(u"milk")), (QStringList{u"CHOC-1"_s, u"MILK-2"_s}));
-    auto byCode = m_catalog->findByBarcode(u"4006381333931");
+    QVERIFY(m_catalog->setActive(m_manager, p->id, false).has_value());
+    QCOMPARE(skus(*m_catalog->search(m_manager, u"milk")), (QStringList{u"CHOC-1"_s, u"MILK-2"_s}));
+    auto byCode = m_catalog->findByBarcode(m_manager, u"4006381333931");
     QVERIFY(!byCode);
     QCOMPARE(byCode.error().code, ErrorCode::NotFound);
     QVERIFY2(byCode.error().message.contains(u"inactive"_s), qPrintable(byCode.error().message));
-    QCOMPARE(m_catalog->findBySku(u"MILK-1").error().code, ErrorCode::NotFound);
-    QCOMPARE(m_catalog->lookupScan(u"MILK-1").error().code, ErrorCode::NotFound);
-    auto byId = m_catalog->findById(p->id);
+    QCOMPARE(m_catalog->findBySku(m_manager, u"MILK-1").error().code, ErrorCode::NotFound);
+    QCOMPARE(m_catalog->lookupScan(m_manager, u"MILK-1").error().code, ErrorCode::NotFound);
+    auto byId = m_catalog->findById(m_manager, p->id);
     QVERIFY(byId.has_value());
     QVERIFY(!byId->active);
-    QVERIFY(m_catalog->setActive(p->id, true).has_value());
-    QCOMPARE(skus(*m_catalog->search(u"milk")).size(), 3);
-    QCOMPARE(m_catalog->setActive(999999, true).error().code, ErrorCode::NotFound);
+    QVERIFY(m_catalog->setActive(m_manager, p->id, true).has_value());
+    QCOMPARE(skus(*m_catalog->search(m_manager, u"milk")).size(), 3);
+    QCOMPARE(m_catalog->setActive(m_manager, 999999, true).error().code, ErrorCode::NotFound);
 }
 
 void TestCatalog::duplicatesRefusedAndNothingChanged()
 {
-    const qint64 before = *m_catalog->productCount();
+    const qint64 before = *m_catalog->productCount(m_manager);
     const qint64 categoriesBefore = *m_store->db().scalar("SELECT count(*) FROM categories");
     auto dupSku = product(u"MILK-1"_s, u"Another Milk"_s, {u"96385074"_s});
     dupSku.category = u"New Category"_s;
-    auto r = m_catalog->addProduct(dupSku);
+    auto r = m_catalog->addProduct(m_manager, dupSku);
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::Conflict);
     QVERIFY2(r.error().message.contains(u"SKU 'MILK-1' is already used by product"_s),
@@ -233,17 +242,17 @@ void TestCatalog::duplicatesRefusedAndNothingChanged()
 
     auto dupCode = product(u"NEW-1"_s, u"New Thing"_s, {u"96385074"_s, u"73513537"_s});
     dupCode.category = u"New Category"_s;
-    r = m_catalog->addProduct(dupCode);
+    r = m_catalog->addProduct(m_manager, dupCode);
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::Conflict);
     QVERIFY2(r.error().message.contains(u"barcode '73513537' is already on product"_s),
              qPrintable(r.error().message));
 
-    QCOMPARE(*m_catalog->productCount(), before);
+    QCOMPARE(*m_catalog->productCount(m_manager), before);
     QCOMPARE(*m_store->db().scalar("SELECT count(*) FROM categories"), categoriesBefore);
-    QCOMPARE(m_catalog->findByBarcode(u"96385074").error().code, ErrorCode::NotFound);
-    QCOMPARE(m_catalog->findBySku(u"MILK-1")->name, u"Organic Whole Milk 1L"_s);
-    QVERIFY(m_catalog->search(u"new thing")->isEmpty());
+    QCOMPARE(m_catalog->findByBarcode(m_manager, u"96385074").error().code, ErrorCode::NotFound);
+    QCOMPARE(m_catalog->findBySku(m_manager, u"MILK-1")->name, u"Organic Whole Milk 1L"_s);
+    QVERIFY(m_catalog->search(m_manager, u"new thing")->isEmpty());
 }
 
 void TestCatalog::validation_data()
@@ -284,60 +293,62 @@ void TestCatalog::validation()
     p.taxCode = tax;
     if (!barcode.isEmpty())
         p.barcodes << barcode;
-    auto r = m_catalog->addProduct(p);
+    auto r = m_catalog->addProduct(m_manager, p);
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::InvalidInput);
     QVERIFY2(r.error().message.contains(messagePart), qPrintable(r.error().message));
-    QCOMPARE(*m_catalog->productCount(), qint64(6));
+    QCOMPARE(*m_catalog->productCount(m_manager), qint64(6));
 }
 
 void TestCatalog::unknownLookups()
 {
-    auto sku = m_catalog->findBySku(u"NOPE");
+    auto sku = m_catalog->findBySku(m_manager, u"NOPE");
     QVERIFY(!sku);
     QCOMPARE(sku.error().code, ErrorCode::NotFound);
     QCOMPARE(sku.error().message, u"no product has SKU 'NOPE'"_s);
-    auto code = m_catalog->findByBarcode(u"96385074");
+    auto code = m_catalog->findByBarcode(m_manager, u"96385074");
     QVERIFY(!code);
     QCOMPARE(code.error().code, ErrorCode::NotFound);
     QCOMPARE(code.error().message, u"no product has barcode '96385074'"_s);
-    auto bad = m_catalog->findByBarcode(u"12 34");
+    auto bad = m_catalog->findByBarcode(m_manager, u"12 34");
     QVERIFY(!bad);
     QCOMPARE(bad.error().code, ErrorCode::InvalidInput);
-    QCOMPARE(m_catalog->findById(424242).error().code, ErrorCode::NotFound);
+    QCOMPARE(m_catalog->findById(m_manager, 424242).error().code, ErrorCode::NotFound);
 }
 
 void TestCatalog::updateProduct()
 {
-    auto p = m_catalog->findBySku(u"MILK-2");
+    auto p = m_catalog->findBySku(m_manager, u"MILK-2");
     QVERIFY(p.has_value());
     NewProduct changed = product(u"MILK-2"_s, u"Semi Skimmed Milk 1.5L"_s, {u"96385074"_s}, 149);
     changed.category = u"Milk"_s;
-    QVERIFY(m_catalog->updateProduct(p->id, changed).has_value());
-    auto after = m_catalog->findByBarcode(u"96385074");
+    QVERIFY(m_catalog->updateProduct(m_manager, p->id, changed).has_value());
+    auto after = m_catalog->findByBarcode(m_manager, u"96385074");
     QVERIFY(after.has_value());
     QCOMPARE(after->name, u"Semi Skimmed Milk 1.5L"_s);
     QCOMPARE(after->price.minor(), qint64(149));
     QCOMPARE(after->category, u"Milk"_s);
-    QCOMPARE(m_catalog->findByBarcode(u"73513537").error().code, ErrorCode::NotFound);
-    QCOMPARE(skus(*m_catalog->search(u"skimmed 1.5")), QStringList{u"MILK-2"_s});
+    QCOMPARE(m_catalog->findByBarcode(m_manager, u"73513537").error().code, ErrorCode::NotFound);
+    QCOMPARE(skus(*m_catalog->search(m_manager, u"skimmed 1.5")), QStringList{u"MILK-2"_s});
     // Taking another product's barcode is refused.
     changed.barcodes = {u"4006381333931"_s};
-    QCOMPARE(m_catalog->updateProduct(p->id, changed).error().code, ErrorCode::Conflict);
-    QCOMPARE(m_catalog->updateProduct(999999, changed).error().code, ErrorCode::NotFound);
+    QCOMPARE(m_catalog->updateProduct(m_manager, p->id, changed).error().code, ErrorCode::Conflict);
+    QCOMPARE(m_catalog->updateProduct(m_manager, 999999, changed).error().code,
+             ErrorCode::NotFound);
 }
 
 void TestCatalog::taxClasses()
 {
-    auto all = m_catalog->taxClasses();
+    auto all = m_catalog->taxClasses(m_manager);
     QVERIFY(all.has_value());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(0).code, u"RED"_s);
     QCOMPARE(all->at(0).ratePpm, qint64(70000));
-    QCOMPARE(m_catalog->addTaxClass({0, u"STD"_s, u"Again"_s, 1, true}).error().code,
+    QCOMPARE(m_catalog->addTaxClass(m_manager, {0, u"STD"_s, u"Again"_s, 1, true}).error().code,
              ErrorCode::Conflict);
-    QCOMPARE(m_catalog->addTaxClass({0, u"BIG"_s, u"Too big"_s, 1000001, true}).error().code,
-             ErrorCode::InvalidInput);
+    QCOMPARE(
+        m_catalog->addTaxClass(m_manager, {0, u"BIG"_s, u"Too big"_s, 1000001, true}).error().code,
+        ErrorCode::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -1,7 +1,9 @@
 #include "catalog/CatalogService.h"
 #include "catalog/CsvImporter.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
+#include "TestStaff.h"
 #include "TestStore.h"
 
 #include <QFile>
@@ -26,32 +28,40 @@ private slots:
 private:
     Result<ImportReport> run(const QByteArray& csv)
     {
-        return CsvImporter(m_store->db(), u"EUR"_s).importData(csv, u"test.csv"_s);
+        return CsvImporter(m_store->db(), *m_access, u"EUR"_s)
+            .importData(m_manager, csv, u"test.csv"_s);
     }
     qint64 productCount() { return *m_store->db().scalar("SELECT count(*) FROM products"); }
 
     std::unique_ptr<test::TestStore> m_store;
+    std::unique_ptr<AccessControl> m_access;
+    Session m_manager; // catalog.edit and margins.view
     std::unique_ptr<CatalogService> m_catalog;
 };
 
 void TestCsvImport::init()
 {
     m_store = std::make_unique<test::TestStore>();
-    m_catalog = std::make_unique<CatalogService>(m_store->db(), u"EUR"_s);
-    QVERIFY(m_catalog->addTaxClass({0, u"STD"_s, u"Standard"_s, 190000, true}).has_value());
-    QVERIFY(m_catalog->addTaxClass({0, u"RED"_s, u"Reduced"_s, 70000, true}).has_value());
+    m_access = std::make_unique<AccessControl>(m_store->db());
+    m_manager = test::TestStaff(m_store->db(), m_store->keys()).signIn(Role::Manager);
+    m_catalog = std::make_unique<CatalogService>(m_store->db(), *m_access, u"EUR"_s);
+    QVERIFY(
+        m_catalog->addTaxClass(m_manager, {0, u"STD"_s, u"Standard"_s, 190000, true}).has_value());
+    QVERIFY(
+        m_catalog->addTaxClass(m_manager, {0, u"RED"_s, u"Reduced"_s, 70000, true}).has_value());
     NewProduct existing;
     existing.sku = u"OLD-1"_s;
     existing.name = u"Existing Tea"_s;
     existing.priceMinor = 250;
     existing.taxCode = u"RED"_s;
     existing.barcodes = {u"96385074"_s};
-    QVERIFY(m_catalog->addProduct(existing).has_value());
+    QVERIFY(m_catalog->addProduct(m_manager, existing).has_value());
 }
 
 void TestCsvImport::cleanup()
 {
     m_catalog.reset();
+    m_access.reset();
     m_store.reset();
 }
 
@@ -71,29 +81,30 @@ void TestCsvImport::goodFileImports()
     QCOMPARE(r->imported, qint64(4));
     QCOMPARE(productCount(), qint64(5));
 
-    auto milk = m_catalog->findByBarcode(u"4006381333931");
+    auto milk = m_catalog->findByBarcode(m_manager, u"4006381333931");
     QVERIFY(milk.has_value());
     QCOMPARE(milk->name, u"Organic Whole Milk 1L"_s);
     QCOMPARE(milk->price.minor(), qint64(129));
     QCOMPARE(milk->costMinor, qint64(80));
     QCOMPARE(milk->tax.code, u"RED"_s);
     QCOMPARE(milk->category, u"Dairy"_s);
-    auto banana = m_catalog->findBySku(u"BAN-1");
+    auto banana = m_catalog->findBySku(m_manager, u"BAN-1");
     QVERIFY(banana.has_value());
     QVERIFY(banana->soldByWeight);
     QCOMPARE(banana->costMinor, qint64(0));
     QVERIFY(banana->barcodes.isEmpty());
-    auto coffee = m_catalog->findById(m_catalog->lookupScan(u"ABC-7").has_value() ? 0 : 4);
+    auto coffee = m_catalog->findById(
+        m_manager, m_catalog->lookupScan(m_manager, u"ABC-7").has_value() ? 0 : 4);
     QVERIFY(coffee.has_value());
     QCOMPARE(coffee->sku, u"COF-1"_s);
     QVERIFY(!coffee->active);
     QCOMPARE(coffee->barcodes, (QList<QString>{u"036000291452"_s, u"ABC-7"_s}));
     QCOMPARE(coffee->price.minor(), qint64(899));
     QCOMPARE(coffee->costMinor, qint64(500));
-    auto muesli = m_catalog->findBySku(u"MÜSLI-1");
+    auto muesli = m_catalog->findBySku(m_manager, u"MÜSLI-1");
     QVERIFY(muesli.has_value());
     QCOMPARE(muesli->name, u"Müsli Crunchy"_s);
-    QCOMPARE(m_catalog->search(u"müsli")->size(), 1);
+    QCOMPARE(m_catalog->search(m_manager, u"müsli")->size(), 1);
 }
 
 void TestCsvImport::quotedFields()
@@ -118,13 +129,13 @@ void TestCsvImport::quotedFields()
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QVERIFY2(r->issues.isEmpty(), r->issues.isEmpty() ? "" : qPrintable(r->issues[0].message));
     QCOMPARE(r->imported, qint64(3));
-    auto q1 = m_catalog->findBySku(u"Q-1");
+    auto q1 = m_catalog->findBySku(m_manager, u"Q-1");
     QVERIFY(q1.has_value());
     QCOMPARE(q1->name, u"Cheese, Aged \"Extra\" 200g"_s);
     QCOMPARE(q1->category, u"Deli, Fine"_s);
     QCOMPARE(q1->price.minor(), qint64(450));
-    QCOMPARE(m_catalog->findBySku(u"Q-3")->category, QString());
-    QCOMPARE(m_catalog->findBySku(u"Q-4")->price.minor(), qint64(250));
+    QCOMPARE(m_catalog->findBySku(m_manager, u"Q-3")->category, QString());
+    QCOMPARE(m_catalog->findBySku(m_manager, u"Q-4")->price.minor(), qint64(250));
 }
 
 void TestCsvImport::brokenRowsReportedAndNothingImported()
@@ -238,9 +249,10 @@ void TestCsvImport::progressAndFile()
     f.write(csv);
     f.close();
     QList<QPair<qint64, qint64>> ticks;
-    auto r = importCsv(m_store->db(), path, u"EUR"_s, [&](qint64 done, qint64 total) {
-        ticks.append({done, total});
-    });
+    auto r = importCsv(m_store->db(), *m_access, m_manager, path, u"EUR"_s,
+                       [&](qint64 done, qint64 total) {
+                           ticks.append({done, total});
+                       });
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QCOMPARE(r->imported, qint64(12'000));
     QCOMPARE(productCount(), qint64(12'001));
@@ -249,13 +261,13 @@ void TestCsvImport::progressAndFile()
     for (const auto& t : ticks)
         QVERIFY(t.first <= t.second);
     // A file this big is indexed in one rebuild; search sees it and the triggers are back.
-    QCOMPARE(m_catalog->search(u"product 11999"_s)->size(), 1);
-    QCOMPARE(m_catalog->search(u"product"_s, 500)->size(), 500);
+    QCOMPARE(m_catalog->search(m_manager, u"product 11999"_s)->size(), 1);
+    QCOMPARE(m_catalog->search(m_manager, u"product"_s, 500)->size(), 500);
     QCOMPARE(*m_store->db().scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                                    "AND name LIKE 'products_search_%'"),
              qint64(4));
 
-    auto missing = importCsv(m_store->db(), path + u".nope"_s, u"EUR"_s);
+    auto missing = importCsv(m_store->db(), *m_access, m_manager, path + u".nope"_s, u"EUR"_s);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, ErrorCode::Io);
 }

@@ -1,6 +1,8 @@
 #include "customers/CustomerService.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
+#include "TestStaff.h"
 #include "TestStore.h"
 
 #include <QTest>
@@ -35,6 +37,8 @@ private slots:
 
 private:
     std::unique_ptr<test::TestStore> m_store;
+    std::unique_ptr<AccessControl> m_access;
+    Session m_cashier; // customers.view and customers.edit, as at the counter
     std::unique_ptr<ManualClock> m_clock;
     SequentialIdSource m_ids;
     std::unique_ptr<CustomerService> m_customers;
@@ -45,7 +49,9 @@ void TestCustomers::init()
     m_store = std::make_unique<test::TestStore>();
     m_clock =
         std::make_unique<ManualClock>(QDateTime(QDate(2024, 5, 1), QTime(9, 30), QTimeZone::utc()));
-    m_customers = std::make_unique<CustomerService>(m_store->db(), *m_clock, m_ids);
+    m_access = std::make_unique<AccessControl>(m_store->db());
+    m_cashier = test::TestStaff(m_store->db(), m_store->keys()).signIn(Role::Cashier);
+    m_customers = std::make_unique<CustomerService>(m_store->db(), *m_access, *m_clock, m_ids);
     const QList<Customer> people = {
         {0, {}, u"Anna Schmidt"_s, u"+49 170 1234567"_s, u"anna@example.com"_s, u"VIP"_s},
         {0, {}, u"Annabel Lee"_s, u"(030) 555-0101"_s, {}, {}},
@@ -53,7 +59,7 @@ void TestCustomers::init()
         {0, {}, u"Carla 100% Real_Name"_s, u"0171 9876543"_s, {}, {}},
     };
     for (const Customer& c : people) {
-        auto id = m_customers->add(c);
+        auto id = m_customers->add(m_cashier, c);
         QVERIFY2(id.has_value(), id ? "" : qPrintable(id.error().message));
     }
 }
@@ -61,13 +67,14 @@ void TestCustomers::init()
 void TestCustomers::cleanup()
 {
     m_customers.reset();
+    m_access.reset();
     m_store.reset();
 }
 
 void TestCustomers::addAndFind()
 {
-    QCOMPARE(*m_customers->count(), qint64(4));
-    auto c = m_customers->find(1);
+    QCOMPARE(*m_customers->count(m_cashier), qint64(4));
+    auto c = m_customers->find(m_cashier, 1);
     QVERIFY(c.has_value());
     QCOMPARE(c->name, u"Anna Schmidt"_s);
     QCOMPARE(c->phone, u"+49 170 1234567"_s);
@@ -77,7 +84,7 @@ void TestCustomers::addAndFind()
     auto created = m_store->db().query("SELECT created_at FROM customers WHERE id = 1");
     QVERIFY(created->next().value_or(false));
     QCOMPARE(created->text(0), u"2024-05-01T09:30:00.000Z"_s);
-    auto noContact = m_customers->find(2);
+    auto noContact = m_customers->find(m_cashier, 2);
     QVERIFY(noContact.has_value());
     QVERIFY(noContact->email.isEmpty());
 }
@@ -107,7 +114,7 @@ void TestCustomers::search()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
-    auto r = m_customers->search(text);
+    auto r = m_customers->search(m_cashier, text);
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
     QCOMPARE(names(*r), expected);
 }
@@ -138,7 +145,7 @@ void TestCustomers::rejects()
     QFETCH(QString, phone);
     QFETCH(QString, email);
     QFETCH(QString, messagePart);
-    auto r = m_customers->add({0, {}, name, phone, email, {}});
+    auto r = m_customers->add(m_cashier, {0, {}, name, phone, email, {}});
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::InvalidInput);
     QVERIFY2(r.error().message.contains(messagePart), qPrintable(r.error().message));
@@ -149,12 +156,12 @@ void TestCustomers::rejects()
         QVERIFY(!r.error().message.contains(phone));
     if (!email.isEmpty())
         QVERIFY(!r.error().message.contains(email));
-    QCOMPARE(*m_customers->count(), qint64(4));
+    QCOMPARE(*m_customers->count(m_cashier), qint64(4));
 }
 
 void TestCustomers::unknownId()
 {
-    auto c = m_customers->find(12);
+    auto c = m_customers->find(m_cashier, 12);
     QVERIFY(!c);
     QCOMPARE(c.error().code, ErrorCode::NotFound);
     QCOMPARE(c.error().message, u"there is no customer 12"_s);

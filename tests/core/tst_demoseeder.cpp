@@ -2,8 +2,10 @@
 #include "catalog/CatalogService.h"
 #include "customers/CustomerService.h"
 #include "demo/DemoSeeder.h"
+#include "staff/AccessControl.h"
 #include "store/Database.h"
 
+#include "TestStaff.h"
 #include "TestStore.h"
 
 #include <QElapsedTimer>
@@ -27,6 +29,8 @@ private slots:
 void TestDemoSeeder::seedsProducts()
 {
     test::TestStore store;
+    AccessControl access(store.db());
+    const Session manager = test::TestStaff(store.db(), store.keys()).signIn(Role::Manager);
     const auto schema = [&] {
         QStringList out;
         auto q = store.db().query("SELECT type, name, sql FROM sqlite_master ORDER BY name");
@@ -35,9 +39,9 @@ void TestDemoSeeder::seedsProducts()
         return out;
     };
     const QStringList schemaBefore = schema();
-    DemoSeeder seeder(store.db(), u"EUR"_s);
+    DemoSeeder seeder(store.db(), access, u"EUR"_s);
     QList<qint64> ticks;
-    auto n = seeder.seedProducts(25'000, [&](qint64 done, qint64 total) {
+    auto n = seeder.seedProducts(manager, 25'000, [&](qint64 done, qint64 total) {
         QCOMPARE(total, qint64(25'000));
         ticks << done;
     });
@@ -78,22 +82,22 @@ void TestDemoSeeder::seedsProducts()
     QCOMPARE(checked, 26'250);
 
     // The catalog sees them: barcode, SKU and name search.
-    CatalogService catalog(db, u"EUR"_s);
+    CatalogService catalog(db, access, u"EUR"_s);
     const NewProduct expected = seeder.demoProduct(4242);
-    auto p = catalog.findById(4242);
+    auto p = catalog.findById(manager, 4242);
     QVERIFY(p.has_value());
     QCOMPARE(p->sku, DemoSeeder::demoSku(4242));
     QCOMPARE(p->name, expected.name);
     QCOMPARE(p->price.minor(), expected.priceMinor);
     QVERIFY(p->barcodes.contains(DemoSeeder::demoBarcode(4242)));
-    auto found = catalog.search(expected.name, 500);
+    auto found = catalog.search(manager, expected.name, 500);
     QVERIFY(found.has_value());
     if (expected.active) {
         QVERIFY2(std::any_of(found->begin(), found->end(),
                              [](const Product& x) { return x.id == 4242; }),
                  qPrintable(expected.name));
     }
-    auto coffee = catalog.search(u"dark roast cof"_s);
+    auto coffee = catalog.search(manager, u"dark roast cof"_s);
     QVERIFY(coffee.has_value());
     QVERIFY(!coffee->isEmpty());
     for (const Product& x : *coffee)
@@ -105,9 +109,10 @@ void TestDemoSeeder::seedsProducts()
 void TestDemoSeeder::deterministic()
 {
     test::TestStore store;
-    DemoSeeder a(store.db(), u"EUR"_s, 7);
-    DemoSeeder b(store.db(), u"EUR"_s, 7);
-    DemoSeeder c(store.db(), u"EUR"_s, 8);
+    AccessControl access(store.db());
+    DemoSeeder a(store.db(), access, u"EUR"_s, 7);
+    DemoSeeder b(store.db(), access, u"EUR"_s, 7);
+    DemoSeeder c(store.db(), access, u"EUR"_s, 8);
     int differs = 0;
     for (qint64 i = 1; i <= 50; ++i) {
         const NewProduct pa = a.demoProduct(i);
@@ -126,25 +131,27 @@ void TestDemoSeeder::deterministic()
 void TestDemoSeeder::appends()
 {
     test::TestStore store;
-    DemoSeeder seeder(store.db(), u"EUR"_s);
-    QVERIFY(seeder.seedProducts(100).has_value());
-    QVERIFY(seeder.seedProducts(50).has_value());
+    AccessControl access(store.db());
+    const Session manager = test::TestStaff(store.db(), store.keys()).signIn(Role::Manager);
+    DemoSeeder seeder(store.db(), access, u"EUR"_s);
+    QVERIFY(seeder.seedProducts(manager, 100).has_value());
+    QVERIFY(seeder.seedProducts(manager, 50).has_value());
     QCOMPARE(*store.db().scalar("SELECT count(*) FROM products"), qint64(150));
-    CatalogService catalog(store.db(), u"EUR"_s);
-    auto last = catalog.findByBarcode(DemoSeeder::demoBarcode(150));
+    CatalogService catalog(store.db(), access, u"EUR"_s);
+    auto last = catalog.findByBarcode(manager, DemoSeeder::demoBarcode(150));
     if (seeder.demoProduct(150).active) {
         QVERIFY2(last.has_value(), last ? "" : qPrintable(last.error().message));
         QCOMPARE(last->sku, u"D0000150"_s);
     }
     QCOMPARE(*store.db().scalar("SELECT count(*) FROM tax_classes"), qint64(3));
     // Products added after seeding are still indexed by the restored triggers.
-    CatalogService more(store.db(), u"EUR"_s);
+    CatalogService more(store.db(), access, u"EUR"_s);
     NewProduct p;
     p.sku = u"AFTER-1"_s;
     p.name = u"Zanzibar Clove Tea"_s;
     p.taxCode = u"RED"_s;
-    QVERIFY(more.addProduct(p).has_value());
-    QCOMPARE(more.search(u"zanzib"_s)->size(), 1);
+    QVERIFY(more.addProduct(manager, p).has_value());
+    QCOMPARE(more.search(manager, u"zanzib"_s)->size(), 1);
     QCOMPARE(*store.db().scalar("SELECT count(*) FROM product_search WHERE product_search "
                                 "MATCH 'd0000*'"),
              qint64(150));
@@ -153,8 +160,10 @@ void TestDemoSeeder::appends()
 void TestDemoSeeder::seedsCustomers()
 {
     test::TestStore store;
-    DemoSeeder seeder(store.db(), u"EUR"_s);
-    auto n = seeder.seedCustomers(300);
+    AccessControl access(store.db());
+    const Session manager = test::TestStaff(store.db(), store.keys()).signIn(Role::Manager);
+    DemoSeeder seeder(store.db(), access, u"EUR"_s);
+    auto n = seeder.seedCustomers(manager, 300);
     QVERIFY2(n.has_value(), n ? "" : qPrintable(n.error().message));
     QCOMPARE(*store.db().scalar("SELECT count(*) FROM customers"), qint64(300));
     QCOMPARE(*store.db().scalar("SELECT count(DISTINCT uuid) FROM customers"), qint64(300));
@@ -163,11 +172,11 @@ void TestDemoSeeder::seedsCustomers()
              qint64(0));
     SequentialIdSource ids;
     SystemClock clock;
-    CustomerService customers(store.db(), clock, ids);
-    auto first = customers.find(1);
+    CustomerService customers(store.db(), access, clock, ids);
+    auto first = customers.find(manager, 1);
     QVERIFY(first.has_value());
     const QString lastName = first->name.section(u' ', 1);
-    auto found = customers.search(lastName, 500);
+    auto found = customers.search(manager, lastName, 500);
     QVERIFY(found.has_value());
     QVERIFY(!found->isEmpty());
     for (const Customer& c : *found)
@@ -180,20 +189,22 @@ void TestDemoSeeder::large()
     if (n <= 0)
         QSKIP("set POS_DEMO_BENCH=1000000 to seed a large catalog and time it");
     test::TestStore store;
-    DemoSeeder seeder(store.db(), u"EUR"_s);
+    AccessControl access(store.db());
+    const Session manager = test::TestStaff(store.db(), store.keys()).signIn(Role::Manager);
+    DemoSeeder seeder(store.db(), access, u"EUR"_s);
     QElapsedTimer t;
     t.start();
-    auto seeded = seeder.seedProducts(n);
+    auto seeded = seeder.seedProducts(manager, n);
     QVERIFY(seeded.has_value());
     qInfo("seeded %lld products in %.2f s", n, double(t.elapsed()) / 1000.0);
 
-    CatalogService catalog(store.db(), u"EUR"_s);
+    CatalogService catalog(store.db(), access, u"EUR"_s);
     QList<qint64> lookups;
     for (qint64 i = 1; i <= 10'000; ++i) {
         const qint64 index = 1 + (i * 7919) % n;
         QElapsedTimer one;
         one.start();
-        auto p = catalog.lookupScan(DemoSeeder::demoBarcode(index));
+        auto p = catalog.lookupScan(manager, DemoSeeder::demoBarcode(index));
         lookups << one.nsecsElapsed();
         QVERIFY(p.has_value() || p.error().code == ErrorCode::NotFound);
     }
@@ -211,7 +222,7 @@ void TestDemoSeeder::large()
         for (int k = 0; k < 50; ++k) {
             QElapsedTimer one;
             one.start();
-            auto r = catalog.search(q);
+            auto r = catalog.search(manager, q);
             times << one.nsecsElapsed();
             QVERIFY(r.has_value());
             hits = r->size();

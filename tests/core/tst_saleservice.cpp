@@ -1,9 +1,11 @@
 // SaleService end to end on a real encrypted store: tenders and change, card charges and voids,
 // gap-free receipt numbers, immutability, held sales, and the simulated processor (PAY-1/PAY-2).
+#include "TestStaff.h"
 #include "TestStore.h"
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -97,6 +99,8 @@ private:
     Cart milkTwice(); // 2 x 1.99 = 3.98
 
     std::unique_ptr<test::TestStore> m_store;
+    std::unique_ptr<AccessControl> m_access;
+    Session m_ann, m_bob, m_manager;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<SequentialIdSource> m_ids;
     std::unique_ptr<SimulatedProcessor> m_processor;
@@ -108,6 +112,11 @@ private:
 void TestSaleService::init()
 {
     m_store = std::make_unique<test::TestStore>();
+    m_access = std::make_unique<AccessControl>(m_store->db());
+    test::TestStaff staff(m_store->db(), m_store->keys());
+    m_ann = staff.signIn(Role::Cashier, QStringLiteral("ann"));
+    m_bob = staff.signIn(Role::Cashier, QStringLiteral("bob"));
+    m_manager = staff.signIn(Role::Manager, QStringLiteral("Maria"));
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
     m_ids = std::make_unique<SequentialIdSource>();
     m_processor = std::make_unique<SimulatedProcessor>();
@@ -117,15 +126,17 @@ void TestSaleService::init()
     m_apples = m_store->addProduct(QStringLiteral("APPLE"), QStringLiteral("Apples"), 399, std19,
                                    {}, true);
     m_cable = m_store->addProduct(QStringLiteral("CABLE"), QStringLiteral("Cable"), 1000, us);
-    m_shifts = std::make_unique<ShiftService>(m_store->db(), *m_clock, *m_ids, Reg, Eur);
-    QVERIFY(m_shifts->open(QStringLiteral("ann"), 10000));
-    m_sales = std::make_unique<SaleService>(m_store->db(), *m_clock, *m_ids, *m_processor, Reg);
+    m_shifts = std::make_unique<ShiftService>(m_store->db(), *m_access, *m_clock, *m_ids, Reg, Eur);
+    QVERIFY(m_shifts->open(m_ann, 10000));
+    m_sales = std::make_unique<SaleService>(m_store->db(), *m_access, *m_clock, *m_ids,
+                                            *m_processor, Reg);
 }
 
 void TestSaleService::cleanup()
 {
     m_sales.reset();
     m_shifts.reset();
+    m_access.reset();
     m_store.reset();
 }
 
@@ -141,7 +152,7 @@ void TestSaleService::cashWithChange()
     Cart cart = milkTwice();
     cart.setStartedAt(QDateTime(QDate(2026, 3, 1), QTime(8, 59, 30, 125), Qt::UTC));
     m_clock->advanceSecs(5);
-    auto sale = m_sales->complete(cart, {cash(398, 1000)}, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, cart, {cash(398, 1000)});
     QVERIFY2(sale, sale ? "" : qPrintable(sale.error().message));
     QCOMPARE(sale->receiptNo, 1);
     QCOMPARE(sale->id, cart.id());
@@ -156,8 +167,8 @@ void TestSaleService::cashWithChange()
 
     // Stored as it was computed, linked to the open shift, times in ISO 8601 UTC with ms.
     auto q = m_store->db().query("SELECT s.total_minor, s.change_minor, s.paid_minor, "
-                                 "s.started_at, s.completed_at, s.shift_id = sh.id, s.cashier "
-                                 "FROM sales s, shifts sh WHERE sh.closed_at IS NULL");
+                                 "s.started_at, s.completed_at, s.shift_id = sh.id, s.cashier, "
+                                 "s.cashier_id FROM sales s, shifts sh WHERE sh.closed_at IS NULL");
     QVERIFY(q);
     QVERIFY(q->next().value_or(false));
     QCOMPARE(q->int64(0), 398);
@@ -167,12 +178,15 @@ void TestSaleService::cashWithChange()
     QCOMPARE(q->text(4), QStringLiteral("2026-03-01T09:00:05.000Z"));
     QCOMPARE(q->int64(5), 1);
     QCOMPARE(q->text(6), QStringLiteral("ann"));
+    QCOMPARE(q->int64(7), m_ann.userId); // who, as the store knows them
 
     // load() rebuilds the same sale from the tables.
-    auto loaded = m_sales->load(cart.id());
+    auto loaded = m_sales->load(m_ann, cart.id());
     QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
     QCOMPARE(loaded->receiptNo, 1);
     QCOMPARE(loaded->registerId, Reg);
+    QCOMPARE(loaded->cashier, QStringLiteral("ann"));
+    QCOMPARE(loaded->cashierId, m_ann.userId);
     QCOMPARE(loaded->changeMinor, 602);
     QCOMPARE(loaded->startedAt, sale->startedAt);
     QCOMPARE(loaded->completedAt, sale->completedAt);
@@ -184,18 +198,18 @@ void TestSaleService::cashWithChange()
     QCOMPARE(loaded->totals.taxMinor, 64); // 398 x 19/119 = 63.55
     QCOMPARE(loaded->totals.taxes.size(), 1);
     QCOMPARE(loaded->tenders[0].tenderedMinor, 1000);
-    auto byReceipt = m_sales->loadByReceipt(1);
+    auto byReceipt = m_sales->loadByReceipt(m_ann, 1);
     QVERIFY(byReceipt);
     QCOMPARE(byReceipt->id, cart.id());
-    QCOMPARE(m_sales->loadByReceipt(2).error().code, ErrorCode::NotFound);
-    QCOMPARE(m_sales->load(QUuid::createUuid()).error().code, ErrorCode::NotFound);
-    QCOMPARE(m_sales->completedCount().value(), 1);
+    QCOMPARE(m_sales->loadByReceipt(m_ann, 2).error().code, ErrorCode::NotFound);
+    QCOMPARE(m_sales->load(m_ann, QUuid::createUuid()).error().code, ErrorCode::NotFound);
+    QCOMPARE(m_sales->completedCount(m_ann).value(), 1);
 }
 
 void TestSaleService::cardStoresOnlyTheReference()
 {
     Cart cart = milkTwice();
-    auto sale = m_sales->complete(cart, {card(398)}, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, cart, {card(398)});
     QVERIFY2(sale, sale ? "" : qPrintable(sale.error().message));
     QCOMPARE(sale->tenders[0].reference, QStringLiteral("SIM-000001"));
     QCOMPARE(sale->changeMinor, 0);
@@ -219,16 +233,16 @@ void TestSaleService::cardStoresOnlyTheReference()
     while (info->next().value_or(false))
         ++columnCount;
     QCOMPARE(columnCount, 7); // no column where card data could hide
-    QCOMPARE(m_sales->load(cart.id())->tenders[0].reference, QStringLiteral("SIM-000001"));
+    QCOMPARE(m_sales->load(m_ann, cart.id())->tenders[0].reference, QStringLiteral("SIM-000001"));
 }
 
 void TestSaleService::cardNumberLikeReferenceIsNeverStored()
 {
     PanAsReference processor;
-    SaleService sales(m_store->db(), *m_clock, *m_ids, processor, Reg);
+    SaleService sales(m_store->db(), *m_access, *m_clock, *m_ids, processor, Reg);
     Cart cart = milkTwice();
     const qint64 before = storedRows();
-    auto sale = sales.complete(cart, {card(398)}, QStringLiteral("ann"));
+    auto sale = sales.complete(m_ann, cart, {card(398)});
     QVERIFY(!sale);
     QVERIFY(!sale.error().message.contains(QStringLiteral("4111")));
     QCOMPARE(storedRows(), before);
@@ -302,7 +316,7 @@ void TestSaleService::tenders()
     QVERIFY(ex.setOrderDiscount(150));
     QCOMPARE(ex.totals()->totalMinor, 1374);
 
-    auto sale = m_sales->complete(ex, requests, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, ex, requests);
     if (error >= 0) {
         QVERIFY(!sale);
         QCOMPARE(int(sale.error().code), error);
@@ -317,7 +331,7 @@ void TestSaleService::tenders()
     for (const Tender& t : sale->tenders)
         got << t.amountMinor;
     QCOMPARE(got, applied);
-    auto loaded = m_sales->load(ex.id());
+    auto loaded = m_sales->load(m_ann, ex.id());
     QVERIFY(loaded);
     got.clear();
     for (const Tender& t : loaded->tenders)
@@ -335,20 +349,20 @@ void TestSaleService::tenders()
 
 void TestSaleService::tenderBelowTotalStoresNothing()
 {
-    auto sale = m_sales->complete(milkTwice(), {cash(100, 100), card(200)}, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, milkTwice(), {cash(100, 100), card(200)});
     QVERIFY(!sale);
     QCOMPARE(sale.error().code, ErrorCode::InvalidInput);
     QVERIFY2(sale.error().message.contains(QStringLiteral("EUR 0.98")),
              qPrintable(sale.error().message));
     QCOMPARE(storedRows(), 0);
     QCOMPARE(m_processor->chargeCount(), 0); // refused before any card was charged
-    QCOMPARE(m_sales->completedCount().value(), 0);
+    QCOMPARE(m_sales->completedCount(m_ann).value(), 0);
 }
 
 void TestSaleService::cardDeclinedStoresNothing()
 {
     m_processor->declineNext(QStringLiteral("insufficient funds"));
-    auto sale = m_sales->complete(milkTwice(), {card(398)}, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, milkTwice(), {card(398)});
     QVERIFY(!sale);
     QCOMPARE(sale.error().code, ErrorCode::Declined);
     QVERIFY(sale.error().message.contains(QStringLiteral("insufficient funds")));
@@ -356,8 +370,8 @@ void TestSaleService::cardDeclinedStoresNothing()
 
     // Split: the first card goes through, the second is declined: the first is voided.
     DeclineSecond second(*m_processor);
-    SaleService sales(m_store->db(), *m_clock, *m_ids, second, Reg);
-    auto split = sales.complete(milkTwice(), {card(100), card(298)}, QStringLiteral("ann"));
+    SaleService sales(m_store->db(), *m_access, *m_clock, *m_ids, second, Reg);
+    auto split = sales.complete(m_ann, milkTwice(), {card(100), card(298)});
     QVERIFY(!split);
     QCOMPARE(split.error().code, ErrorCode::Declined);
     QCOMPARE(m_processor->chargeCount(), 1);
@@ -365,7 +379,7 @@ void TestSaleService::cardDeclinedStoresNothing()
     QCOMPARE(storedRows(), 0);
 
     // The decline is used up: the same tenders now go through, with fresh references.
-    auto ok = m_sales->complete(milkTwice(), {card(100), card(298)}, QStringLiteral("ann"));
+    auto ok = m_sales->complete(m_ann, milkTwice(), {card(100), card(298)});
     QVERIFY(ok);
     QCOMPARE(ok->tenders[0].reference, QStringLiteral("SIM-000002"));
     QCOMPARE(ok->tenders[1].reference, QStringLiteral("SIM-000003"));
@@ -378,7 +392,7 @@ void TestSaleService::failureAfterChargeVoidsIt()
     // The store refuses the tender rows after the card has been charged.
     QVERIFY(m_store->db().exec("CREATE TRIGGER fail_tenders BEFORE INSERT ON sale_tenders "
                                "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"));
-    auto sale = m_sales->complete(milkTwice(), {card(300), cash(98, 100)}, QStringLiteral("ann"));
+    auto sale = m_sales->complete(m_ann, milkTwice(), {card(300), cash(98, 100)});
     QVERIFY(!sale);
     QVERIFY(sale.error().message.contains(QStringLiteral("voided")));
     QCOMPARE(m_processor->chargeCount(), 1);
@@ -386,7 +400,7 @@ void TestSaleService::failureAfterChargeVoidsIt()
     QCOMPARE(storedRows(), 0); // no sale, no lines, and no receipt number taken
 
     QVERIFY(m_store->db().exec("DROP TRIGGER fail_tenders"));
-    auto ok = m_sales->complete(milkTwice(), {card(398)}, QStringLiteral("ann"));
+    auto ok = m_sales->complete(m_ann, milkTwice(), {card(398)});
     QVERIFY(ok);
     QCOMPARE(ok->receiptNo, 1);
     QVERIFY(!m_processor->isVoided(QStringLiteral("SIM-000002")));
@@ -398,20 +412,20 @@ void TestSaleService::receiptNumbersAreGapFree()
     QList<QUuid> ids;
     for (int i = 0; i < 3; ++i) {
         if (i == 1) { // a refused sale in between takes no number
-            QVERIFY(!m_sales->complete(milkTwice(), {cash(1, 1)}, QStringLiteral("ann")));
+            QVERIFY(!m_sales->complete(m_ann, milkTwice(), {cash(1, 1)}));
             m_processor->declineNext(QStringLiteral("no"));
-            QVERIFY(!m_sales->complete(milkTwice(), {card(398)}, QStringLiteral("ann")));
+            QVERIFY(!m_sales->complete(m_ann, milkTwice(), {card(398)}));
         }
         Cart cart = milkTwice();
-        auto sale = m_sales->complete(cart, {cash(398, 400)}, QStringLiteral("ann"));
+        auto sale = m_sales->complete(m_ann, cart, {cash(398, 400)});
         QVERIFY(sale);
         numbers << sale->receiptNo;
         ids << cart.id();
     }
     QCOMPARE(numbers, (QList<qint64>{1, 2, 3}));
     QCOMPARE(count("SELECT last_no FROM receipt_sequence"), 3);
-    QCOMPARE(m_sales->loadByReceipt(2)->id, ids[1]);
-    QCOMPARE(m_sales->completedCount().value(), 3);
+    QCOMPARE(m_sales->loadByReceipt(m_ann, 2)->id, ids[1]);
+    QCOMPARE(m_sales->completedCount(m_ann).value(), 3);
 }
 
 void TestSaleService::completedSaleIsImmutable_data()
@@ -429,14 +443,14 @@ void TestSaleService::completedSaleIsImmutable()
 {
     QFETCH(QString, sql);
     Cart cart = milkTwice();
-    QVERIFY(m_sales->complete(cart, {card(398)}, QStringLiteral("ann")));
+    QVERIFY(m_sales->complete(m_ann, cart, {card(398)}));
     const qint64 rows = storedRows();
     auto r = m_store->db().exec(sql.toUtf8().constData());
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(QStringLiteral("a completed sale cannot be")),
              qPrintable(r.error().message));
     QCOMPARE(storedRows(), rows);
-    auto loaded = m_sales->load(cart.id());
+    auto loaded = m_sales->load(m_ann, cart.id());
     QVERIFY(loaded);
     QCOMPARE(loaded->totals.totalMinor, 398);
     QCOMPARE(loaded->tenders[0].reference, QStringLiteral("SIM-000001"));
@@ -445,12 +459,12 @@ void TestSaleService::completedSaleIsImmutable()
 void TestSaleService::completingTwiceIsRefused()
 {
     Cart cart = milkTwice();
-    QVERIFY(m_sales->complete(cart, {card(398)}, QStringLiteral("ann")));
-    auto again = m_sales->complete(cart, {card(398)}, QStringLiteral("ann"));
+    QVERIFY(m_sales->complete(m_ann, cart, {card(398)}));
+    auto again = m_sales->complete(m_ann, cart, {card(398)});
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::Conflict);
     QCOMPARE(m_processor->chargeCount(), 1); // not charged twice
-    QCOMPARE(m_sales->completedCount().value(), 1);
+    QCOMPARE(m_sales->completedCount(m_ann).value(), 1);
 }
 
 void TestSaleService::holdAndResume()
@@ -459,20 +473,24 @@ void TestSaleService::holdAndResume()
     QVERIFY(cart.addProduct(m_apples, Quantity::fromMilli(250)));
     QVERIFY(cart.setOrderDiscount(8));
     cart.setStartedAt(QDateTime(QDate(2026, 3, 1), QTime(8, 55), Qt::UTC));
-    auto id = m_sales->hold(cart, QStringLiteral("  Table 4 "), QStringLiteral("ann"));
+    auto id = m_sales->hold(m_ann, cart, QStringLiteral("  Table 4 "));
     QVERIFY2(id, id ? "" : qPrintable(id.error().message));
     m_clock->advanceSecs(60);
     Cart other = milkTwice(); // no start time: hold sets it from the clock
-    auto id2 = m_sales->hold(other, QString(), QStringLiteral("bob"));
+    auto id2 = m_sales->hold(m_bob, other, QString());
     QVERIFY(id2);
-    QVERIFY(!m_sales->hold(Cart(Eur), QString(), QStringLiteral("ann"))); // empty
+    QVERIFY(!m_sales->hold(m_ann, Cart(Eur), QString())); // empty
 
-    auto held = m_sales->heldSales();
+    // A manager (held.all) sees both; ann sees her own (tst_rbac covers who sees what).
+    auto held = m_sales->heldSales(m_manager);
     QVERIFY(held);
     QCOMPARE(held->size(), 2);
+    QCOMPARE(m_sales->heldSales(m_ann)->size(), 1);
     QCOMPARE(held->at(0).id, *id);
     QCOMPARE(held->at(0).label, QStringLiteral("Table 4"));
     QCOMPARE(held->at(0).cashier, QStringLiteral("ann"));
+    QCOMPARE(held->at(0).cashierId, m_ann.userId);
+    QCOMPARE(held->at(1).cashier, QStringLiteral("bob"));
     QCOMPARE(held->at(0).lineCount, 2);
     QCOMPARE(held->at(0).totalMinor, 398 + 100 - 8);
     QCOMPARE(held->at(0).heldAt, QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC));
@@ -483,34 +501,34 @@ void TestSaleService::holdAndResume()
     QCOMPARE(held->at(1).label, expectedLabel);
     QCOMPARE(held->at(1).totalMinor, 398);
 
-    auto back = m_sales->resume(*id);
+    auto back = m_sales->resume(m_ann, *id);
     QVERIFY2(back, back ? "" : qPrintable(back.error().message));
     QCOMPARE(back->toJson(), cart.toJson());
     QCOMPARE(back->totals()->totalMinor, 490);
-    QCOMPARE(m_sales->heldSales()->size(), 1);
-    auto twice = m_sales->resume(*id);
+    QCOMPARE(m_sales->heldSales(m_manager)->size(), 1);
+    auto twice = m_sales->resume(m_ann, *id);
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::NotFound);
 
-    auto second = m_sales->resume(*id2);
+    auto second = m_sales->resume(m_bob, *id2);
     QVERIFY(second);
     QCOMPARE(second->startedAt(), QDateTime(QDate(2026, 3, 1), QTime(9, 1), Qt::UTC));
-    QVERIFY(m_sales->heldSales()->isEmpty());
+    QVERIFY(m_sales->heldSales(m_manager)->isEmpty());
     // A resumed cart completes like any other.
-    QVERIFY(m_sales->complete(*back, {cash(490, 500)}, QStringLiteral("ann")));
+    QVERIFY(m_sales->complete(m_ann, *back, {cash(490, 500)}));
 }
 
 void TestSaleService::noOpenShiftRefused()
 {
-    QVERIFY(m_shifts->close(QStringLiteral("ann"), 10000));
-    auto sale = m_sales->complete(milkTwice(), {card(398)}, QStringLiteral("ann"));
+    QVERIFY(m_shifts->close(m_ann, 10000));
+    auto sale = m_sales->complete(m_ann, milkTwice(), {card(398)});
     QVERIFY(!sale);
     QCOMPARE(sale.error().code, ErrorCode::Conflict);
     QVERIFY2(sale.error().message.contains(QStringLiteral("open a shift first")),
              qPrintable(sale.error().message));
     QCOMPARE(m_processor->chargeCount(), 0);
     QCOMPARE(storedRows(), 0);
-    QVERIFY(!m_sales->complete(Cart(Eur), {cash(1, 1)}, QStringLiteral("ann"))); // empty cart
+    QVERIFY(!m_sales->complete(m_ann, Cart(Eur), {cash(1, 1)})); // empty cart
 }
 
 void TestSaleService::processorIsIdempotent()

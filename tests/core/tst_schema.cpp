@@ -1,10 +1,12 @@
 // What the store itself guarantees, whatever code writes to it: final money records cannot be
 // edited or deleted, receipt numbers only move forward by one, and a weighed line stays weighed.
+#include "TestStaff.h"
 #include "TestStore.h"
 
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 #include "store/Migrations.h"
 
 #include <QTest>
@@ -26,6 +28,8 @@ private slots:
 private:
     Result<CompletedSale> sell(Cart& cart);
     std::unique_ptr<test::TestStore> m_store;
+    std::unique_ptr<AccessControl> m_access;
+    Session m_ann;
     ManualClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC)};
     SequentialIdSource m_ids;
     SimulatedProcessor m_processor;
@@ -35,24 +39,29 @@ private:
 void TestSchema::init()
 {
     m_store = std::make_unique<test::TestStore>();
-    ShiftService shifts(m_store->db(), m_clock, m_ids, m_register, QStringLiteral("EUR"));
-    QVERIFY(shifts.open(QStringLiteral("Ann"), 10000));
-    QVERIFY(shifts.cashIn(QStringLiteral("Ann"), 500, QStringLiteral("change from the bank")));
+    m_access = std::make_unique<AccessControl>(m_store->db());
+    m_ann = test::TestStaff(m_store->db(), m_store->keys())
+                .signIn(Role::Cashier, QStringLiteral("Ann"));
+    ShiftService shifts(m_store->db(), *m_access, m_clock, m_ids, m_register,
+                        QStringLiteral("EUR"));
+    QVERIFY(shifts.open(m_ann, 10000));
+    QVERIFY(shifts.cashIn(m_ann, 500, QStringLiteral("change from the bank")));
 }
 
 void TestSchema::cleanup()
 {
+    m_access.reset();
     m_store.reset();
 }
 
 Result<CompletedSale> TestSchema::sell(Cart& cart)
 {
-    SaleService sales(m_store->db(), m_clock, m_ids, m_processor, m_register);
+    SaleService sales(m_store->db(), *m_access, m_clock, m_ids, m_processor, m_register);
     auto totals = cart.totals();
     if (!totals)
         return std::unexpected(totals.error());
-    return sales.complete(cart, {{TenderKind::Cash, totals->totalMinor, totals->totalMinor}},
-                          QStringLiteral("Ann"));
+    return sales.complete(m_ann, cart,
+                          {{TenderKind::Cash, totals->totalMinor, totals->totalMinor}});
 }
 
 void TestSchema::newestVersion()
@@ -102,8 +111,9 @@ void TestSchema::storeRefusesEdits()
 
 void TestSchema::openShiftMayClose()
 {
-    ShiftService shifts(m_store->db(), m_clock, m_ids, m_register, QStringLiteral("EUR"));
-    auto z = shifts.close(QStringLiteral("Ann"), 10500);
+    ShiftService shifts(m_store->db(), *m_access, m_clock, m_ids, m_register,
+                        QStringLiteral("EUR"));
+    auto z = shifts.close(m_ann, 10500);
     QVERIFY2(z, z ? "" : qPrintable(z.error().message));
     QCOMPARE(z->overShortMinor, 0);
     auto r = m_store->db().exec("UPDATE shifts SET counted_minor = 99999");
@@ -136,8 +146,8 @@ void TestSchema::weighedLineStaysWeighed()
     QVERIFY2(sale, sale ? "" : qPrintable(sale.error().message));
     // The product is later sold by the piece; the old receipt still shows a weighed line.
     QVERIFY(m_store->db().exec("UPDATE products SET sold_by_weight = 0"));
-    SaleService sales(m_store->db(), m_clock, m_ids, m_processor, m_register);
-    auto loaded = sales.loadByReceipt(sale->receiptNo);
+    SaleService sales(m_store->db(), *m_access, m_clock, m_ids, m_processor, m_register);
+    auto loaded = sales.loadByReceipt(m_ann, sale->receiptNo);
     QVERIFY(loaded);
     QCOMPARE(loaded->lines.size(), 1);
     QVERIFY(loaded->lines.first().soldByWeight);

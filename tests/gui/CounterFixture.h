@@ -1,13 +1,14 @@
 #pragma once
 
 // What the counter's GUI tests share: a real CounterWindow on a temporary encrypted store (an
-// in-memory key store, a manual clock, the simulated card processor), four products, an open
-// shift with a 100.00 float, and helpers that type and press keys like a cashier and answer
-// the modal dialogs the keys open.
+// in-memory key store, a manual clock, the simulated card processor), a cashier signed in (and a
+// manager who set the catalog up), four products, an open shift with a 100.00 float, and helpers
+// that type and press keys like a cashier and answer the modal dialogs the keys open.
 #include "Banner.h"
 #include "CounterWindow.h"
 #include "ReceiptDialog.h"
 #include "TenderDialog.h"
+#include "TestStaff.h"
 #include "TestStore.h"
 #include "catalog/Barcode.h"
 #include "catalog/CatalogService.h"
@@ -15,6 +16,7 @@
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -79,10 +81,14 @@ struct Fixture {
     RegisterSettings settings{QStringLiteral("Test Store"), QStringLiteral("Till 1"),
                               QStringLiteral("0d6c1e0a-9a3c-4d55-8f55-7a2f3b1c0001"),
                               QStringLiteral("EUR")};
-    CatalogService catalog{store.db(), settings.currency};
-    SaleService sales{store.db(), clock, ids, processor, settings.registerId};
-    ShiftService shifts{store.db(), clock, ids, settings.registerId, settings.currency};
-    CustomerService customers{store.db(), clock, ids};
+    AccessControl access{store.db()};
+    TestStaff staff{store.db(), store.keys(), settings.registerId};
+    Session cashier = staff.signIn(Role::Cashier, QStringLiteral("Test Cashier"));
+    Session manager = staff.signIn(Role::Manager, QStringLiteral("Test Manager"));
+    CatalogService catalog{store.db(), access, settings.currency};
+    SaleService sales{store.db(), access, clock, ids, processor, settings.registerId};
+    ShiftService shifts{store.db(), access, clock, ids, settings.registerId, settings.currency};
+    CustomerService customers{store.db(), access, clock, ids};
     QString milk = ean13(QStringLiteral("400000000001"));
     QString bread = ean13(QStringLiteral("400000000002"));
     QString soap = ean13(QStringLiteral("400000000003"));
@@ -99,7 +105,7 @@ struct Fixture {
         p.taxCode = QStringLiteral("STD");
         p.soldByWeight = byWeight;
         p.barcodes = {code};
-        auto added = catalog.addProduct(p);
+        auto added = catalog.addProduct(manager, p); // the back office's work
         if (!added)
             qWarning("%s", qPrintable(added.error().message));
         return added.has_value();
@@ -114,10 +120,10 @@ struct Fixture {
             !addProduct(QStringLiteral("APPLE-KG"), QStringLiteral("Apples loose"), 299, apples,
                         true))
             return false;
-        if (!shifts.open(QStringLiteral("Test Cashier"), 10000))
+        if (!shifts.open(cashier, 10000))
             return false;
         window = std::make_unique<ui::CounterWindow>(ui::CounterContext{
-            catalog, sales, shifts, customers, clock, settings, QStringLiteral("Test Cashier")});
+            catalog, sales, shifts, customers, access, clock, settings, cashier});
         window->resize(1366, 768);
         window->show();
         window->activateWindow();

@@ -87,7 +87,7 @@ void tst_CounterFlow::scanThreeItemsPayCashAndGetReceipt()
     QCOMPARE(f.window->focusWidget(), f.scan());
     f.waitForCounter();
 
-    auto sale = f.sales.loadByReceipt(1);
+    auto sale = f.sales.loadByReceipt(f.cashier, 1);
     QVERIFY2(sale.has_value(), sale ? "" : qPrintable(sale.error().message));
     QCOMPARE(sale->lines.size(), 3);
     QCOMPARE(sale->totals.totalMinor, 747);
@@ -134,7 +134,7 @@ void tst_CounterFlow::holdAndResumeWithF5F6()
     f.press(Qt::Key_F5);
     QCOMPARE(f.cartRows(), 0);
     QVERIFY(!f.banner()->isError());
-    auto held = f.sales.heldSales();
+    auto held = f.sales.heldSales(f.cashier);
     QVERIFY(held.has_value());
     QCOMPARE(held->size(), 1);
     QCOMPARE(held->first().totalMinor, 468);
@@ -150,7 +150,7 @@ void tst_CounterFlow::holdAndResumeWithF5F6()
     QCOMPARE(f.cartRows(), 2);
     QVERIFY2(f.labelText("totalValue").contains(QStringLiteral("4.68")),
              qPrintable(f.labelText("totalValue")));
-    QCOMPARE(f.sales.heldSales()->size(), 0);
+    QCOMPARE(f.sales.heldSales(f.cashier)->size(), 0);
 }
 
 void tst_CounterFlow::tenderBelowTotalCannotComplete()
@@ -183,7 +183,7 @@ void tst_CounterFlow::tenderBelowTotalCannotComplete()
     QVERIFY(stillOpenAfterF12);
     QVERIFY2(remaining.contains(QStringLiteral("0.49")), qPrintable(remaining));
     QVERIFY(enabledAtTotal);
-    QCOMPARE(f.sales.completedCount().value_or(-1), 0);
+    QCOMPARE(f.sales.completedCount(f.cashier).value_or(-1), 0);
     QCOMPARE(f.cartRows(), 1); // back to the sale, nothing lost
 }
 
@@ -204,7 +204,7 @@ void tst_CounterFlow::declinedCardKeepsCartAndSaysWhy()
     f.press(Qt::Key_F4);
     QVERIFY2(error.contains(QStringLiteral("insufficient funds")), qPrintable(error));
     QCOMPARE(f.cartRows(), 1);
-    QCOMPARE(f.sales.completedCount().value_or(-1), 0);
+    QCOMPARE(f.sales.completedCount(f.cashier).value_or(-1), 0);
 }
 
 void tst_CounterFlow::weighedProductTakesQuarterKilo()
@@ -306,8 +306,8 @@ void tst_CounterFlow::newSaleAsksBeforeThrowingAway()
     whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); });
     f.press(Qt::Key_F8);
     QCOMPARE(f.cartRows(), 0);
-    QCOMPARE(f.sales.completedCount().value_or(-1), 0);
-    QCOMPARE(f.sales.heldSales()->size(), 0);
+    QCOMPARE(f.sales.completedCount(f.cashier).value_or(-1), 0);
+    QCOMPARE(f.sales.heldSales(f.cashier)->size(), 0);
     f.press(Qt::Key_F8); // an empty sale: nothing to ask
     QCOMPARE(f.cartRows(), 0);
 }

@@ -52,7 +52,7 @@ private:
         c.name = Name;
         c.phone = Phone;
         c.email = Email;
-        auto id = m_f->customers.add(c);
+        auto id = m_f->customers.add(m_f->cashier, c);
         return id.value_or(0);
     }
     // F7, type into the search, wait for the list, Enter attaches the highlighted customer.
@@ -99,8 +99,8 @@ void tst_CustomerFlow::addAttachAndCompleteSale()
     });
     f.press(Qt::Key_F7);
 
-    QCOMPARE(f.customers.count().value_or(-1), 1);
-    auto found = f.customers.search(QStringLiteral("Anna"));
+    QCOMPARE(f.customers.count(f.cashier).value_or(-1), 1);
+    auto found = f.customers.search(f.cashier, QStringLiteral("Anna"));
     QVERIFY(found.has_value());
     QCOMPARE(found->size(), 1);
     const qint64 id = found->first().id;
@@ -113,7 +113,7 @@ void tst_CustomerFlow::addAttachAndCompleteSale()
     QVERIFY2(!shown.contains(QStringLiteral("paper receipts")), qPrintable(shown));
 
     f.payCash(QStringLiteral("5"));
-    auto sale = f.sales.loadByReceipt(1);
+    auto sale = f.sales.loadByReceipt(f.cashier, 1);
     QVERIFY2(sale.has_value(), sale ? "" : qPrintable(sale.error().message));
     QCOMPARE(sale->customerId, id);
     // The next sale starts without a customer.
@@ -145,7 +145,7 @@ void tst_CustomerFlow::newCustomerNeedsAName()
     QVERIFY2(refused.contains(QStringLiteral("name is empty")), qPrintable(refused));
     QVERIFY(!refused.contains(QStringLiteral("5678")));
     QVERIFY(stillOpen);
-    QCOMPARE(f.customers.count().value_or(-1), 0);
+    QCOMPARE(f.customers.count(f.cashier).value_or(-1), 0);
     QCOMPARE(f.window->cart().customerId(), 0);
 }
 
@@ -155,7 +155,7 @@ void tst_CustomerFlow::searchByPhoneDigitsAndPickWithKeys()
     Customer other;
     other.name = QStringLiteral("Anna Schneider");
     other.phone = QStringLiteral("030 99 5678");
-    QVERIFY(f.customers.add(other).has_value());
+    QVERIFY(f.customers.add(f.cashier, other).has_value());
     const qint64 anna = addAnna();
     QVERIFY(anna > 0);
 
@@ -219,7 +219,7 @@ void tst_CustomerFlow::f7AgainRemovesTheCustomer()
     QCOMPARE(f.cartRows(), 1); // the sale itself is untouched
 
     f.payCash(QStringLiteral("2"));
-    auto sale = f.sales.loadByReceipt(1);
+    auto sale = f.sales.loadByReceipt(f.cashier, 1);
     QVERIFY(sale.has_value());
     QCOMPARE(sale->customerId, 0);
 }
@@ -229,7 +229,7 @@ void tst_CustomerFlow::longNameIsShortenedNotWidening()
     Fixture& f = *m_f;
     Customer c;
     c.name = QStringLiteral("Maximiliane Katharina von Hohenzollern-Sigmaringen-Lüdenscheidt");
-    QVERIFY(f.customers.add(c).has_value());
+    QVERIFY(f.customers.add(f.cashier, c).has_value());
     const int width = f.window->width();
     f.scanCode(f.milk);
     attachBySearch(QStringLiteral("Maxi"), 0);

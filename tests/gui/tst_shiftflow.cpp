@@ -89,7 +89,7 @@ void tst_ShiftFlow::cashInWithReason()
     QVERIFY2(f.banner()->text().contains(QStringLiteral("Cash in recorded")),
              qPrintable(f.banner()->text()));
 
-    auto x = f.shifts.xReport();
+    auto x = f.shifts.xReport(f.cashier);
     QVERIFY(x.has_value());
     QCOMPARE(x->cashInMinor, 5000);
     QCOMPARE(x->expectedCashMinor, 15000);
@@ -109,7 +109,7 @@ void tst_ShiftFlow::cashOutAboveDrawerIsRefused()
     // Core's message: only the float (100.00) is in the drawer.
     QVERIFY2(refused.contains(QStringLiteral("100.00")), qPrintable(refused));
     QVERIFY2(refused.contains(QStringLiteral("cannot be taken out")), qPrintable(refused));
-    auto x = f.shifts.xReport();
+    auto x = f.shifts.xReport(f.cashier);
     QVERIFY(x.has_value());
     QCOMPARE(x->cashOutMinor, 0);
     QCOMPARE(x->expectedCashMinor, 10000);
@@ -118,11 +118,11 @@ void tst_ShiftFlow::cashOutAboveDrawerIsRefused()
 void tst_ShiftFlow::xReportShowsTheFigures()
 {
     Fixture& f = *m_f;
-    QVERIFY(f.shifts.cashIn(QStringLiteral("Test Cashier"), 5000, QStringLiteral("Bank")));
-    QVERIFY(f.shifts.cashOut(QStringLiteral("Test Cashier"), 2000, QStringLiteral("Safe")));
+    QVERIFY(f.shifts.cashIn(f.cashier, 5000, QStringLiteral("Bank")));
+    QVERIFY(f.shifts.cashOut(f.cashier, 2000, QStringLiteral("Safe")));
     f.scanCode(f.milk); // 1.19
     f.payCash(QStringLiteral("2.00"));
-    QCOMPARE(f.sales.completedCount().value_or(-1), 1);
+    QCOMPARE(f.sales.completedCount(f.cashier).value_or(-1), 1);
 
     QString text;
     QString headline;
@@ -147,7 +147,7 @@ void tst_ShiftFlow::xReportShowsTheFigures()
     QVERIFY2(text.contains(QStringLiteral("X REPORT")), qPrintable(text));
     QVERIFY(monospace);
     QVERIFY2(headline.contains(QStringLiteral("X report")), qPrintable(headline));
-    QVERIFY(f.shifts.current().has_value()); // an X report changes nothing
+    QVERIFY(f.shifts.current(f.cashier).has_value()); // an X report changes nothing
 }
 
 void tst_ShiftFlow::closeRefusedWhileASaleIsInProgress()
@@ -166,7 +166,7 @@ void tst_ShiftFlow::closeRefusedWhileASaleIsInProgress()
     f.press(Qt::Key_F10);
     QVERIFY2(refusal.contains(QStringLiteral("sale is in progress")), qPrintable(refusal));
     QVERIFY(stillOpen);
-    QVERIFY(f.shifts.current().has_value());
+    QVERIFY(f.shifts.current(f.cashier).has_value());
     QCOMPARE(f.cartRows(), 1); // the sale is still there
 }
 
@@ -175,7 +175,7 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
     Fixture& f = *m_f;
     f.scanCode(f.milk); // 1.19
     f.payCash(QStringLiteral("5"));
-    const qint64 firstShift = f.shifts.current()->id;
+    const qint64 firstShift = f.shifts.current(f.cashier)->id;
 
     QString zText;
     QString headline;
@@ -215,11 +215,11 @@ void tst_ShiftFlow::closeWithCountedCashThenOpenNextShift()
     QVERIFY(nextShiftAsked);
     QCOMPARE(statusWhileClosed, QStringLiteral("No open shift")); // the status bar follows at once
 
-    auto z = f.shifts.zReport(firstShift);
+    auto z = f.shifts.zReport(f.cashier, firstShift);
     QVERIFY(z.has_value());
     QCOMPARE(z->countedCashMinor, 10100);
     QCOMPARE(z->overShortMinor, -19);
-    auto next = f.shifts.current();
+    auto next = f.shifts.current(f.cashier);
     QVERIFY(next.has_value());
     QVERIFY(next->id != firstShift);
     QCOMPARE(next->floatMinor, 8000);

@@ -6,11 +6,13 @@
 // with the same strings proves the search finds them when they are there.
 
 #include "Clock.h"
+#include "TestStaff.h"
 #include "catalog/CatalogService.h"
 #include "customers/CustomerService.h"
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
+#include "staff/AccessControl.h"
 #include "store/KeychainKeyStore.h"
 #include "store/StoreFile.h"
 
@@ -178,46 +180,51 @@ void TestEncryptionAtRest::nothingReadableOnDisk()
         auto db = StoreFile::openOrCreate(*path, keys);
         QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
 
-        CatalogService catalog(**db, QStringLiteral("EUR"));
+        // Staff rows with plain SQL (the PIN pepper in memory, not in the keychain).
+        MemoryKeyStore pepperStore;
+        AccessControl access(**db);
+        const Session ann =
+            test::TestStaff(**db, pepperStore).signIn(Role::Manager, QStringLiteral("Ann"));
+        CatalogService catalog(**db, access, QStringLiteral("EUR"));
         auto tax = catalog.addTaxClass(
-            TaxClass{0, QStringLiteral("STD"), QStringLiteral("Standard"), 190000, true});
+            ann, TaxClass{0, QStringLiteral("STD"), QStringLiteral("Standard"), 190000, true});
         QVERIFY2(tax.has_value(), tax ? "" : qPrintable(tax.error().message));
         NewProduct p;
         p.sku = QStringLiteral("QSM-7731");
         p.name = ProductName;
         p.priceMinor = 499;
         p.taxCode = QStringLiteral("STD");
-        auto product = catalog.addProduct(p);
+        auto product = catalog.addProduct(ann, p);
         QVERIFY2(product.has_value(), product ? "" : qPrintable(product.error().message));
 
         ManualClock clock(QDateTime(QDate(2025, 3, 14), QTime(9, 30), Qt::UTC));
         SequentialIdSource ids;
-        CustomerService customers(**db, clock, ids);
+        CustomerService customers(**db, access, clock, ids);
         Customer c;
         c.name = QStringLiteral("Test Customer");
         c.phone = Phone;
-        auto customer = customers.add(c);
+        auto customer = customers.add(ann, c);
         QVERIFY2(customer.has_value(), customer ? "" : qPrintable(customer.error().message));
 
         // Read back through the store, so we know the data really is in there.
-        auto found = catalog.search(QStringLiteral("quokka"));
+        auto found = catalog.search(ann, QStringLiteral("quokka"));
         QVERIFY(found.has_value());
         QCOMPARE(found->size(), 1);
         QCOMPARE(found->first().name, ProductName);
-        auto again = customers.find(*customer);
+        auto again = customers.find(ann, *customer);
         QVERIFY(again.has_value());
         QCOMPARE(again->phone, Phone);
 
         // A completed sale of that product to that customer: its lines copy the product name.
         const QString registerId = QStringLiteral("00000000-0000-4000-8000-00000000beef");
-        ShiftService shifts(**db, clock, ids, registerId, QStringLiteral("EUR"));
-        QVERIFY(shifts.open(QStringLiteral("Ann"), 5000).has_value());
+        ShiftService shifts(**db, access, clock, ids, registerId, QStringLiteral("EUR"));
+        QVERIFY(shifts.open(ann, 5000).has_value());
         SimulatedProcessor processor;
-        SaleService sales(**db, clock, ids, processor, registerId);
+        SaleService sales(**db, access, clock, ids, processor, registerId);
         Cart cart(QStringLiteral("EUR"), ids.newId());
         QVERIFY(cart.addProduct(found->first(), Quantity::units(2)).has_value());
         cart.setCustomerId(*customer);
-        auto sale = sales.complete(cart, {{TenderKind::Cash, 998, 1000}}, QStringLiteral("Ann"));
+        auto sale = sales.complete(ann, cart, {{TenderKind::Cash, 998, 1000}});
         QVERIFY2(sale.has_value(), sale ? "" : qPrintable(sale.error().message));
         QCOMPARE(sale->lines.first().name, ProductName);
         QCOMPARE(sale->changeMinor, 2);
