@@ -226,6 +226,17 @@ Result<StaffScope> StaffService::scope(const Session& session)
         if (mayGrantRole(*a, r))
             s.grantableRoles.append(r);
     s.maxDiscountLimitPpm = a->role == Role::Owner ? MaxLimitPpm : a->discountLimitPpm;
+    {
+        auto c = m_db.query("SELECT name FROM companies WHERE id = ?1");
+        if (!c)
+            return err(c);
+        c->bind(1, a->companyId);
+        auto row = c->next();
+        if (!row)
+            return err(row);
+        if (*row)
+            s.companyName = c->text(0);
+    }
     auto q = m_db.query("SELECT id, name FROM stores WHERE company_id = ?1 ORDER BY name, id");
     if (!q)
         return err(q);

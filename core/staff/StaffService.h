@@ -50,6 +50,7 @@ struct StaffScope {
     QList<Role> grantableRoles; // roles the session may create or give (empty: none)
     QList<StoreRef> stores;     // stores the session may assign (owners: every store)
     qint64 maxDiscountLimitPpm = 0;
+    QString companyName; // for an owner's authenticator enrolment
 };
 
 // A new account. Credentials by role (AUTH-1/2): cashiers need a PIN; managers and auditors a
