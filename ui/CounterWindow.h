@@ -4,18 +4,27 @@
 #include "sales/Cart.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
+
+namespace pos {
+class AuthService;
+}
 
 namespace pos::ui {
 
 class Banner;
 class CartModel;
 class CounterStatusBar;
+class IdleLock;
+class LockScreen;
 class SearchResultsList;
 class TotalsPanel;
 
@@ -32,6 +41,13 @@ public:
     const Cart& cart() const { return m_cart; }
     QLineEdit* scanField() const { return m_scan; }
 
+    // AUTH-4 (CounterWindowLock.cpp): the Lock command (Ctrl+L), idle auto-lock after
+    // auth.idleLockSeconds() and Switch user; the open sale stays through all of them.
+    void enableLocking(AuthService& auth);
+    bool isLocked() const;
+    IdleLock* idleLock() const { return m_idle; }
+    const Session& session() const { return m_ctx.session; }
+
 public slots:
     void submitScan();
     void changeQuantity();
@@ -44,6 +60,8 @@ public slots:
     void newSale();
     void chooseCustomer();
     void shiftOperations();
+    void lock();
+    void switchUser();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -65,6 +83,10 @@ private:
     void refreshShift();
     void refreshCustomer();
     void backToScan();
+    void addLockMenu();
+    void showLockScreen(bool switching);
+    void resumeAfterLock();
+    void takeOver(const Session& session);
 
     CounterContext m_ctx;
     Cart m_cart;
@@ -81,6 +103,16 @@ private:
     QLabel* m_emptyHint = nullptr;
     qint64 m_shownCustomerId = 0; // whose name m_customerName is
     QString m_customerName;
+    // The lock (CounterWindowLock.cpp)
+    AuthService* m_auth = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_counterPage = nullptr;
+    LockScreen* m_lockScreen = nullptr;
+    IdleLock* m_idle = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_switchAction = nullptr;
+    QList<QPointer<QAction>> m_disabledByLock;
+    bool m_menuBarWasVisible = false;
 };
 
 } // namespace pos::ui
