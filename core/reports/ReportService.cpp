@@ -130,9 +130,14 @@ ReportService::ReportService(Database& db, const Clock& clock, QString currency,
       m_access(db)
 {}
 
+QDateTime ReportService::localNow() const
+{
+    return m_clock.nowUtc().toTimeZone(m_zone);
+}
+
 QDate ReportService::localToday() const
 {
-    return m_clock.nowUtc().toTimeZone(m_zone).date();
+    return localNow().date();
 }
 
 ReportRange ReportService::today() const
@@ -399,14 +404,14 @@ Result<VoidsByCashier> ReportService::voidsByCashier(const Session& session,
     PerPerson<CashierVoids> people;
     auto ok = eachRow(*q, [&]() -> Status {
         CashierVoids& c = people.at(staffFrom(*q, 0));
-        if (q->text(3) == u"sale_void")
-            ++c.saleVoids;
-        else
-            ++c.lineVoids;
+        const bool sale = q->text(3) == u"sale_void";
+        ++(sale ? c.saleVoids : c.lineVoids);
+        ++(sale ? out.saleVoids : out.lineVoids);
         ++out.count;
         const StaffName approver = staffFrom(*q, 5);
         if (approver.userId == 0) {
             ++c.withoutApproval;
+            ++out.withoutApproval;
         } else {
             auto it = std::find_if(c.approvedBy.begin(), c.approvedBy.end(), [&](const auto& a) {
                 return a.approver.userId == approver.userId;
@@ -456,9 +461,11 @@ Result<RefundsByCashier> ReportService::refundsByCashier(const Session& session,
         ++c.count;
         ++out.count;
         ++(withReceipt ? c.withReceiptCount : c.withoutReceiptCount);
+        ++(withReceipt ? out.withReceiptCount : out.withoutReceiptCount);
         return addAll({{&c.amountMinor, amount},
                        {withReceipt ? &c.withReceiptMinor : &c.withoutReceiptMinor, amount},
-                       {&out.amountMinor, amount}});
+                       {&out.amountMinor, amount},
+                       {withReceipt ? &out.withReceiptMinor : &out.withoutReceiptMinor, amount}});
     });
     if (!ok)
         return std::unexpected(ok.error());

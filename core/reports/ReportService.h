@@ -107,6 +107,9 @@ struct CashierVoids {
 struct VoidsByCashier {
     QList<CashierVoids> cashiers;
     qint64 count = 0;
+    qint64 lineVoids = 0;
+    qint64 saleVoids = 0;
+    qint64 withoutApproval = 0;
     qint64 amountMinor = 0;
 };
 
@@ -125,6 +128,10 @@ struct RefundsByCashier {
     QList<CashierRefunds> cashiers;
     qint64 count = 0;
     qint64 amountMinor = 0;
+    qint64 withReceiptCount = 0;
+    qint64 withReceiptMinor = 0;
+    qint64 withoutReceiptCount = 0;
+    qint64 withoutReceiptMinor = 0;
 };
 
 // Managers' and auditors' reports over a store's (or one register's) completed sales, voids and
@@ -151,6 +158,8 @@ public:
     const QString& currency() const { return m_currency; }
     const QTimeZone& timeZone() const { return m_zone; }
 
+    // The clock's time in the report's zone (for "printed at").
+    QDateTime localNow() const;
     // Ranges the window offers, from the clock: today, yesterday, this week (Monday to today).
     ReportRange today() const;
     ReportRange yesterday() const;

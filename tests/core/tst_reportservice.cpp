@@ -377,6 +377,9 @@ void TestReportService::voidsByCashier()
     QCOMPARE(maria.withoutApproval, 1);
     QVERIFY(maria.approvedBy.isEmpty());
     QCOMPARE(r->count, 4);
+    QCOMPARE(r->lineVoids, 3);
+    QCOMPARE(r->saleVoids, 1);
+    QCOMPARE(r->withoutApproval, 1);
     QCOMPARE(r->amountMinor, 699);
 }
 
@@ -402,6 +405,10 @@ void TestReportService::refundsByCashier()
     QCOMPARE(ben.withoutReceiptMinor, 200);
     QCOMPARE(r->count, 3);
     QCOMPARE(r->amountMinor, 657);
+    QCOMPARE(r->withReceiptCount, 1);
+    QCOMPARE(r->withReceiptMinor, 357);
+    QCOMPARE(r->withoutReceiptCount, 2);
+    QCOMPARE(r->withoutReceiptMinor, 300);
 }
 
 void TestReportService::onlyReportViewersMayAsk_data()
