@@ -9,6 +9,8 @@
 #include "StaffHistoryDialog.h"
 #include "TestStaff.h"
 #include "TestStore.h"
+#include "auth/Base32.h"
+#include "auth/Totp.h"
 #include "staff/AccessControl.h"
 #include "staff/AuthService.h"
 #include "staff/StaffService.h"
@@ -119,6 +121,7 @@ private slots:
     void cashierSeesNothingEditable();
     void managerCannotEditAnotherManager();
     void ownerChangesARolePermission();
+    void ownerCreatesAnOwnerWithAnAuthenticator();
 };
 
 void tst_StaffDialog::managerCreatesCashierThenUndoesARoleChange()
@@ -345,6 +348,61 @@ void tst_StaffDialog::ownerChangesARolePermission()
     QVERIFY(child<QLabel>(&managers, "roleEditorError")
                 ->text()
                 .contains(QStringLiteral("change what each role may do")));
+}
+
+void tst_StaffDialog::ownerCreatesAnOwnerWithAnAuthenticator()
+{
+    Fixture f;
+    const Session owner = f.staff.signIn(Role::Owner, QStringLiteral("Olga"));
+    ui::StaffDialog dialog(f.service, owner);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+
+    QString wrongCodeError;
+    bool created = false;
+    whenModal(QStringLiteral("newStaffDialog"), [&](QWidget* d) {
+        QTest::keyClicks(child<QLineEdit>(d, "staffNameEdit"), QStringLiteral("Otto Owner"));
+        QTest::keyClicks(child<QLineEdit>(d, "staffCodeEdit"), QStringLiteral("88"));
+        auto* roles = child<QComboBox>(d, "staffRoleCombo");
+        roles->setCurrentIndex(roles->findText(QStringLiteral("Owner")));
+        auto* text = child<QLabel>(d, "totpSecretText");
+        QVERIFY(text->isVisible());
+        // What the owner's phone does with the text: decode it and show the code for now.
+        QByteArray typed = text->text().toLatin1();
+        auto key = Base32::decode(typed);
+        QVERIFY(key);
+        auto typePasswords = [&] {
+            QTest::keyClicks(child<QLineEdit>(d, "staffPasswordEdit"), Password);
+            QTest::keyClicks(child<QLineEdit>(d, "staffPasswordAgainEdit"), Password);
+        };
+        auto typeCode = [&](const QDateTime& at) {
+            auto code = Totp::codeAt(*key, at);
+            QTest::keyClicks(child<QLineEdit>(d, "staffTotpCodeEdit"),
+                             QString::fromLatin1(reinterpret_cast<const char*>(code->data()),
+                                                 qsizetype(code->size())));
+        };
+        typePasswords();
+        typeCode(f.clock.nowUtc().addSecs(3600)); // an old phone clock: refused
+        QTest::mouseClick(child<QPushButton>(d, "createStaffButton"), Qt::LeftButton);
+        wrongCodeError = child<QLabel>(d, "newStaffError")->text();
+        typePasswords(); // secrets are cleared after every try
+        typeCode(f.clock.nowUtc());
+        QTest::mouseClick(child<QPushButton>(d, "createStaffButton"), Qt::LeftButton);
+        created = true;
+    });
+    QTRY_COMPARE(QApplication::activeWindow(), &dialog);
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(created);
+    QVERIFY(wrongCodeError.contains(QStringLiteral("authenticator code")));
+    auto* table = child<QTableWidget>(&dialog, "staffTable");
+    const int otto = rowNamed(table, QStringLiteral("Otto Owner"));
+    QVERIFY(otto >= 0);
+    QCOMPARE(table->item(otto, 2)->text(), QStringLiteral("Owner"));
+    QCOMPARE(table->item(otto, 3)->text(), QStringLiteral("All stores"));
+    QCOMPARE(f.roleOf(QStringLiteral("Otto Owner")), QStringLiteral("owner"));
+    // The secret was on screen only while enrolling.
+    QVERIFY(dialog.findChildren<QLabel*>(QStringLiteral("totpSecretText")).isEmpty());
 }
 
 QTEST_MAIN(tst_StaffDialog)
