@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pos::ui {
@@ -132,8 +133,16 @@ void ReportsWindow::buildUi()
     connect(buttons, &QDialogButtonBox::rejected, this, &ReportsWindow::reject);
     connect(m_period, &QComboBox::currentIndexChanged, this, &ReportsWindow::periodChanged);
     connect(m_register, &QComboBox::currentIndexChanged, this, &ReportsWindow::reload);
-    connect(m_from, &QDateEdit::dateChanged, this, &ReportsWindow::reload);
-    connect(m_to, &QDateEdit::dateChanged, this, &ReportsWindow::reload);
+    // Typing a date changes it digit by digit: load once the typing pauses.
+    m_dateTimer = new QTimer(this);
+    m_dateTimer->setSingleShot(true);
+    m_dateTimer->setInterval(400);
+    connect(m_dateTimer, &QTimer::timeout, this, &ReportsWindow::reload);
+    for (QDateEdit* e : {m_from, m_to})
+        connect(e, &QDateEdit::dateChanged, this, [this] {
+            if (!m_loading)
+                m_dateTimer->start();
+        });
 }
 
 QTableWidget* ReportsWindow::newTable(const QString& name, const QString& accessibleName)
@@ -256,6 +265,7 @@ void ReportsWindow::reload()
 {
     if (m_loading)
         return;
+    m_dateTimer->stop();
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const ReportScope s = scope();
     auto hours = m_reports.salesByHour(m_session, s);

@@ -11,6 +11,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
+class QTimer;
 
 namespace pos::ui {
 
@@ -82,6 +83,7 @@ private:
     QTableWidget* m_voidsTable = nullptr;
     QTableWidget* m_refundsTable = nullptr;
     QPushButton* m_print = nullptr;
+    QTimer* m_dateTimer = nullptr;
     QList<ReportTable> m_loaded;
     bool m_loading = false;
 };

@@ -213,6 +213,9 @@ void TestReportsWindow::periodAndTabsFromTheKeyboard()
     QVERIFY(w->findChild<QDateEdit*>(u"fromEdit"_s)->isEnabled());
     QCOMPARE(w->chart(ui::ReportsWindow::HourTab)->labels().first(), QStringLiteral("09"));
     QCOMPARE(w->chart(ui::ReportsWindow::HourTab)->labels().last(), QStringLiteral("23"));
+    // A first day changed in its field (as the calendar does): loaded once the typing pauses.
+    w->findChild<QDateEdit*>(u"fromEdit"_s)->setDate(QDate(2026, 11, 21));
+    QTRY_COMPARE(w->chart(ui::ReportsWindow::HourTab)->labels().last(), QStringLiteral("12"));
     // A last day before the first: core's message, no figures.
     w->setCustomRange({QDate(2026, 11, 21), QDate(2026, 11, 20)});
     QVERIFY(w->banner()->isError());
