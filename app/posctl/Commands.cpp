@@ -1,6 +1,8 @@
 #include "Commands.h"
 
+#include "../common/StaffKeys.h"
 #include "Clock.h"
+#include "auth/CredentialHash.h"
 #include "catalog/CatalogService.h"
 #include "catalog/CsvImporter.h"
 #include "demo/DemoSalesSeeder.h"
@@ -8,9 +10,11 @@
 #include "money/Money.h"
 #include "reports/ShiftReportText.h"
 #include "shifts/ShiftService.h"
+#include "staff/SetupService.h"
 #include "store/RegisterSettings.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QUuid>
@@ -56,33 +60,115 @@ QString seconds(const QElapsedTimer& timer)
 
 } // namespace
 
-int runInit(const StoreOptions& options, const QString& storeName, const QString& registerName,
-            const QString& currency)
+namespace {
+
+int missingOwner()
+{
+    err() << "posctl: init sets up the owner's account too: give --company NAME, --owner-name NAME "
+             "and --owner-code CODE (2 to 8 digits)\n";
+    return 2;
+}
+
+} // namespace
+
+int runInit(const StoreOptions& options, const InitOptions& init)
 {
     static const QRegularExpression iso(QStringLiteral("^[A-Z]{3}$"));
-    if (!iso.match(currency).hasMatch()) {
+    if (!iso.match(init.currency).hasMatch()) {
         err() << "posctl: --currency takes a three-letter ISO 4217 code such as EUR\n";
         return 2;
     }
-    if (storeName.trimmed().isEmpty() || registerName.trimmed().isEmpty()) {
+    if (init.storeName.trimmed().isEmpty() || init.registerName.trimmed().isEmpty()) {
         err() << "posctl: the store and register names must not be empty\n";
         return 2;
     }
+    const bool ownerGiven = !init.companyName.trimmed().isEmpty() &&
+                            !init.ownerName.trimmed().isEmpty() &&
+                            !init.ownerCode.trimmed().isEmpty();
+    // No store and no key are made for a command that cannot finish.
+    auto path = storePath(options);
+    if (!path)
+        return failWith(path.error());
+    if (!ownerGiven && !QFileInfo::exists(*path))
+        return missingOwner();
+
     auto store = openStore(options, true);
     if (!store)
         return failWith(store.error());
-    if (auto existing = RegisterSettings::load(*store->db); existing) {
-        out() << "The store at " << store->path << " is already set up for " << existing->storeName
-              << " / " << existing->registerName << "; nothing changed." << Qt::endl;
+    Database& db = *store->db;
+    SystemClock clock;
+    RandomIdSource ids;
+    // A store from before staff existed keeps its register id; set-up gives a new store one.
+    auto existing = RegisterSettings::load(db);
+    if (!existing && existing.error().code != ErrorCode::NotFound)
+        return failWith(existing.error());
+    AuthService auth(db, *store->keys, app::pinPepperNameFor(store->path), clock, ids,
+                     existing ? existing->registerId : QString());
+    SetupService setup(db, auth, clock, ids);
+    auto done = setup.isSetUp();
+    if (!done)
+        return failWith(done.error());
+    if (*done) {
+        out() << "The store at " << store->path << " is already set up"
+              << (existing ? QStringLiteral(" for %1 / %2")
+                                 .arg(existing->storeName, existing->registerName)
+                           : QString())
+              << "; nothing changed." << Qt::endl;
         return 0;
     }
-    RegisterSettings settings{storeName.trimmed(), registerName.trimmed(),
-                              QUuid::createUuid().toString(QUuid::WithoutBraces), currency};
-    if (auto s = settings.save(*store->db); !s)
-        return failWith(s.error());
-    out() << "Created the encrypted store " << store->path << " for " << settings.storeName << " / "
-          << settings.registerName << " (" << settings.currency << "); its key is in "
-          << store->keys->describe() << '.' << Qt::endl;
+    if (!ownerGiven)
+        return missingOwner();
+
+    SetupRequest request;
+    request.companyName = init.companyName.trimmed();
+    request.storeName = existing ? existing->storeName : init.storeName.trimmed();
+    request.registerName = existing ? existing->registerName : init.registerName.trimmed();
+    request.currency = existing ? existing->currency : init.currency;
+    request.ownerName = init.ownerName.trimmed();
+    request.ownerCode = init.ownerCode.trimmed();
+
+    // AUTH-1: the owner chooses the password now (no default), typed twice.
+    auto password = readSecret("Owner's password: ", QStringLiteral("password"));
+    if (!password)
+        return failWith(password.error());
+    if (auto ok = CredentialHash::checkPasswordPolicy(*password); !ok)
+        return failWith(Error{ErrorCode::InvalidInput,
+                              QStringLiteral("the password is not accepted: %1; nothing was set up")
+                                  .arg(ok.error().message)});
+    auto again = readSecret("Repeat the password: ", QStringLiteral("password"));
+    if (!again)
+        return failWith(again.error());
+    if (!again->equals(*password))
+        return failWith(Error{ErrorCode::InvalidInput,
+                              QStringLiteral("the two passwords differ; nothing was set up")});
+    request.ownerPassword = std::move(*password);
+
+    // AUTH-2: the owner's authenticator app, enrolled from the key text or the URI (a QR code
+    // in the desktop wizard), proven by the code it shows now.
+    auto secret = SetupService::newTotpSecret();
+    if (!secret)
+        return failWith(secret.error());
+    out() << "Add the owner's account to an authenticator app (TOTP, 6 digits, 30 s):\n"
+          << "  key:  " << SetupService::secretText(*secret) << '\n'
+          << "  link: "
+          << SetupService::provisioningUri(*secret, request.companyName, request.ownerCode) << '\n'
+          << "Keep this key secret: with the password it signs the owner in." << Qt::endl;
+    auto code = readSecret("Code the app shows now: ", QStringLiteral("sign-in code"));
+    if (!code)
+        return failWith(code.error());
+    request.totpSecret = std::move(*secret);
+    request.totpCode = std::move(*code);
+
+    auto session = setup.run(request);
+    if (!session)
+        return failWith(session.error());
+    (void)auth.signOut(*session, QStringLiteral("posctl init finished"));
+    out() << "Created the encrypted store " << store->path << " for " << request.storeName << " / "
+          << request.registerName << " (" << request.currency << "); its key is in "
+          << store->keys->describe() << ".\n"
+          << "The owner " << request.ownerName << " signs in with user code " << request.ownerCode
+          << ", the password and the app's code; posctl commands take --user " << request.ownerCode
+          << '.' << Qt::endl;
     return 0;
 }
 

@@ -8,8 +8,18 @@ namespace pos::cli {
 // standard error), 2 wrong usage. Every command but init acts as the signed-in user (user code
 // from --user; password or PIN, and an owner's sign-in code, from the terminal or standard
 // input) and core checks that user's permissions.
-int runInit(const StoreOptions& options, const QString& storeName, const QString& registerName,
-            const QString& currency);
+struct InitOptions {
+    QString storeName;
+    QString registerName;
+    QString currency;
+    QString companyName;
+    QString ownerName;
+    QString ownerCode;
+};
+// Creates the store and sets up the company, store, this register and the owner (SetupService):
+// the owner's password twice, then the authenticator app is enrolled with the secret printed
+// here and the code it shows is read back. A store that has staff already is left as it is.
+int runInit(const StoreOptions& options, const InitOptions& init);
 // RATE in percent ("19", "7.25"); prices of an inclusive class already contain the tax.
 int runTaxClass(const StoreOptions& options, const QString& user, const QString& code,
                 const QString& rate, const QString& name, bool exclusive);

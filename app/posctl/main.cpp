@@ -19,8 +19,12 @@ void disableCoreDumps()
 }
 
 const char* const Usage = R"(Commands:
-  init [--store NAME] [--register NAME] [--currency CODE]
-                                 create this register's encrypted store
+  init --company NAME --owner-name NAME --owner-code CODE
+       [--store NAME] [--register NAME] [--currency CODE]
+                                 create this register's encrypted store and the owner's
+                                 account: the password is asked twice, then the owner's
+                                 authenticator app is enrolled (key printed here) and the code
+                                 it shows is asked for
 
 Every other command acts as a signed-in user: --user CODE (your user code). The password or
 PIN, and for owners the sign-in code from the authenticator app on the next line, are read from
@@ -82,6 +86,15 @@ int main(int argc, char** argv)
                                        QStringLiteral("0"));
     const QCommandLineOption sales(QStringLiteral("sales"), QStringLiteral("Demo sales."),
                                    QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption company(
+        QStringLiteral("company"), QStringLiteral("Company name (init)."), QStringLiteral("NAME"));
+    const QCommandLineOption ownerName(QStringLiteral("owner-name"),
+                                       QStringLiteral("The owner's name (init)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption ownerCode(QStringLiteral("owner-code"),
+                                       QStringLiteral("The owner's user code, 2 to 8 digits "
+                                                      "(init)."),
+                                       QStringLiteral("CODE"));
     const QCommandLineOption user(QStringLiteral("user"),
                                   QStringLiteral("Your user code: the command acts as you (every "
                                                  "command but init)."),
@@ -90,7 +103,7 @@ int main(int argc, char** argv)
         QStringLiteral("counted"), QStringLiteral("Counted cash when closing a shift (report z)."),
         QStringLiteral("AMOUNT"));
     parser.addOptions({dataDir, keyFile, store, reg, currency, taxName, exclusive, products,
-                       customers, sales, counted, user});
+                       customers, sales, counted, user, company, ownerName, ownerCode});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     parser.process(app);
 
@@ -113,7 +126,9 @@ int main(int argc, char** argv)
     };
 
     if (command == QStringLiteral("init") && args.size() == 1)
-        return runInit(options, parser.value(store), parser.value(reg), parser.value(currency));
+        return runInit(options, InitOptions{parser.value(store), parser.value(reg),
+                                            parser.value(currency), parser.value(company),
+                                            parser.value(ownerName), parser.value(ownerCode)});
     const QString userCode = parser.value(user).trimmed();
     const auto needsUser = [&] {
         if (!userCode.isEmpty())

@@ -1,24 +1,74 @@
 // posctl driven as an operator would: real processes, the real system keychain (this test runs
 // inside tests/support/with-keyring.sh), then the store opened through core to check what the
-// commands really did.
+// commands really did. init sets up the owner (password twice, then the authenticator app: the
+// test reads the printed key and answers with the code an app would show, computed with
+// pos::Totp); every other command signs a user in with --user and a secret on standard input.
+#include "../../app/common/StaffKeys.h"
+#include "Clock.h"
+#include "auth/Base32.h"
+#include "auth/Totp.h"
+#include "staff/AuthService.h"
 #include "store/KeychainKeyStore.h"
+#include "store/RegisterSettings.h"
 #include "store/StoreFile.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace pos;
 
 namespace {
 
+const QByteArray OwnerPassword = "owner pass phrase 1";
+const QByteArray ManagerPassword = "manager pass phrase 2";
+const QByteArray CashierPin = "2468";
+
 struct Run {
     int code = -1;
     QString out;
     QString err;
+};
+
+// The owner's authenticator app: the key from init's output, and a code for every sign-in. A
+// code is accepted once (AUTH-2), so each sign-in takes the next 30 s step; the server accepts
+// one step ahead of its clock, so a run of owner commands waits only when it gets two ahead.
+class Authenticator {
+public:
+    bool enrol(const QByteArray& output)
+    {
+        static const QRegularExpression secret(QStringLiteral("secret=([A-Z2-7]+)"));
+        auto m = secret.match(QString::fromUtf8(output));
+        if (!m.hasMatch())
+            return false;
+        auto key = Base32::decode(m.captured(1).toLatin1());
+        if (!key)
+            return false;
+        m_key = std::move(*key);
+        return true;
+    }
+    // The code for now (at enrolment) or the next unused step.
+    QByteArray nextCode()
+    {
+        auto now = Totp::stepAt(QDateTime::currentDateTimeUtc(), 30).value_or(0);
+        std::uint64_t step = std::max(now, m_lastStep + 1);
+        while (step > now + 1) { // the server would not accept it yet
+            QThread::msleep(500);
+            now = Totp::stepAt(QDateTime::currentDateTimeUtc(), 30).value_or(0);
+        }
+        m_lastStep = step;
+        auto code = Totp::hotp(m_key, step, HmacAlgorithm::Sha1, 6);
+        return code ? code->toByteArrayForApi() : QByteArray("000000");
+    }
+
+private:
+    SecretBytes m_key;
+    std::uint64_t m_lastStep = 0;
 };
 
 Run posctl(const QStringList& args, const QByteArray& input = {})
@@ -35,6 +85,28 @@ Run posctl(const QStringList& args, const QByteArray& input = {})
             QString::fromUtf8(p.readAllStandardError())};
 }
 
+// init as the owner does it: the input first, then, once the key is on the screen, the code the
+// app shows.
+Run posctlInit(const QStringList& args, const QByteArray& input, Authenticator& app)
+{
+    QProcess p;
+    p.start(QStringLiteral(POSCTL), args);
+    if (!p.waitForStarted())
+        return {};
+    p.write(input);
+    QByteArray out;
+    while (!out.contains("otpauth://") && p.state() == QProcess::Running &&
+           p.waitForReadyRead(60000))
+        out += p.readAllStandardOutput();
+    if (app.enrol(out))
+        p.write(app.nextCode() + '\n');
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    out += p.readAllStandardOutput();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(out),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
 QByteArray sha(const QString& path)
 {
     QFile f(path);
@@ -43,15 +115,24 @@ QByteArray sha(const QString& path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+SecretBytes secret(const QByteArray& text)
+{
+    return SecretBytes(reinterpret_cast<const unsigned char*>(text.constData()),
+                       static_cast<std::size_t>(text.size()));
+}
+
 } // namespace
 
 class TestPosctl : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
-    void initMakesAnEncryptedStore();
+    void initMakesAnEncryptedStoreAndTheOwner();
+    void staffFromTheBackOffice();
+    void signInIsNeeded();
     void badCsvImportsNothingAndNamesEveryLine();
     void goodCsvImports();
+    void cashierMayNotImport();
     void seedAndReports();
     void sealedKeyFileInsteadOfKeychain();
     void wrongUsage_data();
@@ -59,9 +140,15 @@ private slots:
 
 private:
     QStringList dir() const { return {QStringLiteral("--data-dir"), m_dir.path()}; }
-    qint64 productCount();
+    QStringList as(const char* code) const
+    {
+        return dir() + QStringList{QStringLiteral("--user"), QString::fromLatin1(code)};
+    }
+    QByteArray ownerInput() { return OwnerPassword + '\n' + m_app.nextCode() + '\n'; }
+    qint64 count(const char* sql);
     QTemporaryDir m_dir;
     QString m_db;
+    Authenticator m_app;
 };
 
 void TestPosctl::initTestCase()
@@ -70,37 +157,135 @@ void TestPosctl::initTestCase()
     m_db = m_dir.filePath(QStringLiteral("register.db"));
 }
 
-qint64 TestPosctl::productCount()
+qint64 TestPosctl::count(const char* sql)
 {
     KeychainKeyStore keys;
     auto db = StoreFile::openExisting(m_db, keys);
     if (!db)
         return -1;
-    auto n = (*db)->scalar("SELECT count(*) FROM products");
+    auto n = (*db)->scalar(sql);
     return n ? *n : -1;
 }
 
-void TestPosctl::initMakesAnEncryptedStore()
+void TestPosctl::initMakesAnEncryptedStoreAndTheOwner()
 {
-    auto r = posctl(dir() + QStringList{QStringLiteral("init"), QStringLiteral("--store"),
-                                        QStringLiteral("Corner Shop")});
-    QCOMPARE(r.code, 0);
+    // Without the owner's details nothing is made.
+    auto r = posctl(dir() + QStringList{QStringLiteral("init")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--owner-code")), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(m_db));
+
+    const QStringList init =
+        dir() + QStringList{QStringLiteral("init"),        QStringLiteral("--store"),
+                            QStringLiteral("Corner Shop"), QStringLiteral("--company"),
+                            QStringLiteral("Corner Ltd"),  QStringLiteral("--owner-name"),
+                            QStringLiteral("Olga Owner"),  QStringLiteral("--owner-code"),
+                            QStringLiteral("1001")};
+    // Two different passwords: refused before anything is enrolled.
+    r = posctl(init, OwnerPassword + "\nsomething else entirely\n");
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("differ")), qPrintable(r.err));
+    QVERIFY(!r.out.contains(QStringLiteral("otpauth://")));
+    QCOMPARE(count("SELECT count(*) FROM users"), 0);
+
+    r = posctlInit(init, OwnerPassword + '\n' + OwnerPassword + '\n', m_app);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("Created the encrypted store")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("--user 1001")));
+    for (const QString& text : {r.out, r.err})
+        QVERIFY(!text.contains(QString::fromLatin1(OwnerPassword)));
     QFile f(m_db);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(!f.read(16).startsWith("SQLite format 3"));
+    QCOMPARE(count("SELECT count(*) FROM users WHERE role = 'owner' AND code = '1001' AND "
+                   "totp_secret IS NOT NULL"),
+             1);
+    QCOMPARE(count("SELECT count(*) FROM companies"), 1);
+    // init leaves no live session behind.
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+
     // Running init again changes nothing.
     r = posctl(dir() + QStringList{QStringLiteral("init")});
     QCOMPARE(r.code, 0);
-    QVERIFY(r.out.contains(QStringLiteral("already set up for Corner Shop")));
-    r = posctl(dir() + QStringList{QStringLiteral("tax-class"), QStringLiteral("STD"),
-                                   QStringLiteral("19"), QStringLiteral("--name"),
-                                   QStringLiteral("Standard")});
-    QCOMPARE(r.code, 0);
-    r = posctl(dir() + QStringList{QStringLiteral("tax-class"), QStringLiteral("BAD"),
-                                   QStringLiteral("120")});
+    QVERIFY2(r.out.contains(QStringLiteral("already set up for Corner Shop")), qPrintable(r.out));
+
+    // The owner signs in with password and the app's next code.
+    r = posctl(as("1001") + QStringList{QStringLiteral("tax-class"), QStringLiteral("STD"),
+                                        QStringLiteral("19"), QStringLiteral("--name"),
+                                        QStringLiteral("Standard")},
+               ownerInput());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = posctl(as("1001") + QStringList{QStringLiteral("tax-class"), QStringLiteral("BAD"),
+                                        QStringLiteral("120")});
     QCOMPARE(r.code, 2);
-    QCOMPARE(productCount(), 0);
+    QCOMPARE(count("SELECT count(*) FROM products"), 0);
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+}
+
+// A manager (password) and a cashier (PIN), added the way the back office would store them:
+// hashes made by AuthService with this store's PIN pepper from the keychain.
+void TestPosctl::staffFromTheBackOffice()
+{
+    KeychainKeyStore keys;
+    auto db = StoreFile::openExisting(m_db, keys);
+    QVERIFY(db);
+    auto settings = RegisterSettings::load(**db);
+    QVERIFY(settings);
+    SystemClock clock;
+    RandomIdSource ids;
+    AuthService::Options cheap;
+    cheap.hashParams = Scrypt::Params{1u << 10, 8, 1};
+    AuthService auth(**db, keys, app::pinPepperNameFor(m_db), clock, ids, settings->registerId,
+                     cheap);
+    const auto add = [&](const char* code, const char* name, const char* role, bool pin,
+                         const QByteArray& secretText) {
+        auto hash = pin ? auth.hashPin(secret(secretText)) : auth.hashPassword(secret(secretText));
+        QVERIFY(hash);
+        auto q = (*db)->query(
+            "INSERT INTO users (uuid, company_id, code, name, role, pin_hash, password_hash, "
+            "credentials_at, created_at) SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, "
+            "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM companies");
+        q->bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q->bind(2, QString::fromLatin1(code)).bind(3, QString::fromLatin1(name));
+        q->bind(4, QString::fromLatin1(role));
+        q->bind(5, pin ? *hash : QString()).bind(6, pin ? QString() : *hash);
+        QVERIFY(q->run());
+        auto s = (*db)->query("INSERT INTO user_stores (user_id, store_id) "
+                              "SELECT ?1, id FROM stores");
+        s->bind(1, (*db)->lastInsertRowId());
+        QVERIFY(s->run());
+    };
+    add("2001", "Mia Manager", "manager", false, ManagerPassword);
+    add("3001", "Carl Cashier", "cashier", true, CashierPin);
+}
+
+void TestPosctl::signInIsNeeded()
+{
+    const QStringList report = {QStringLiteral("report"), QStringLiteral("x")};
+    // No --user: usage.
+    auto r = posctl(dir() + report);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--user")), qPrintable(r.err));
+    // A wrong password is refused like an unknown code, and never repeated.
+    r = posctl(as("2001") + report, "not the password\n");
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("user code or password is not right")),
+             qPrintable(r.err));
+    QVERIFY(!r.err.contains(QStringLiteral("not the password")));
+    r = posctl(as("9999") + report, ManagerPassword + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("user code or password is not right")),
+             qPrintable(r.err));
+    // Nothing on standard input: no password.
+    r = posctl(as("2001") + report);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no password was given")), qPrintable(r.err));
+    // The owner without the app's code is refused.
+    r = posctl(as("1001") + report, OwnerPassword + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no sign-in code was given")), qPrintable(r.err));
+    QVERIFY(count("SELECT count(*) FROM auth_events WHERE kind = 'failure'") >= 2);
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
 }
 
 void TestPosctl::badCsvImportsNothingAndNamesEveryLine()
@@ -116,13 +301,14 @@ void TestPosctl::badCsvImportsNothingAndNamesEveryLine()
             "A5,Figs,0.99,NOPE,\n"               // line 6: unknown tax class
             "A1,Apples again,1.00,STD,\n");      // line 7: duplicate SKU
     f.close();
-    auto r = posctl(dir() + QStringList{QStringLiteral("import-catalog"), csv});
+    auto r = posctl(as("2001") + QStringList{QStringLiteral("import-catalog"), csv},
+                    ManagerPassword + '\n');
     QCOMPARE(r.code, 1);
     for (int line : {3, 4, 5, 6, 7})
         QVERIFY2(r.err.contains(csv + u':' + QString::number(line) + u':'), qPrintable(r.err));
     QVERIFY(!r.err.contains(csv + QStringLiteral(":2:")));
     QVERIFY(r.err.contains(QStringLiteral("nothing was imported")));
-    QCOMPARE(productCount(), 0);
+    QCOMPARE(count("SELECT count(*) FROM products"), 0);
 }
 
 void TestPosctl::goodCsvImports()
@@ -135,41 +321,82 @@ void TestPosctl::goodCsvImports()
             "C1,\"Cheese, aged\",24.90,STD,,1\n"
             "B1,Bread,3.20,STD,73513537|036000291452,0\n");
     f.close();
-    auto r = posctl(dir() + QStringList{QStringLiteral("import-catalog"), csv});
+    auto r = posctl(as("2001") + QStringList{QStringLiteral("import-catalog"), csv},
+                    ManagerPassword + '\n');
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("Imported 3 products")));
-    QCOMPARE(productCount(), 3);
+    QCOMPARE(count("SELECT count(*) FROM products"), 3);
+}
+
+// RBAC-2 through the command line: a cashier signs in (PIN) but may not change the catalog.
+void TestPosctl::cashierMayNotImport()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("more.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("sku,name,price,tax_code\nT1,Tea,2.49,STD\n");
+    f.close();
+    auto r =
+        posctl(as("3001") + QStringList{QStringLiteral("import-catalog"), csv}, CashierPin + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Your role (Cashier) may not")), qPrintable(r.err));
+    QCOMPARE(count("SELECT count(*) FROM products"), 3);
+    r = posctl(as("3001") + QStringList{QStringLiteral("seed-demo"), QStringLiteral("--products"),
+                                        QStringLiteral("5")},
+               CashierPin + '\n');
+    QCOMPARE(r.code, 1);
+    QCOMPARE(count("SELECT count(*) FROM products"), 3);
 }
 
 void TestPosctl::seedAndReports()
 {
-    auto r = posctl(dir() + QStringList{QStringLiteral("seed-demo"), QStringLiteral("--products"),
-                                        QStringLiteral("200"), QStringLiteral("--customers"),
-                                        QStringLiteral("20"), QStringLiteral("--sales"),
-                                        QStringLiteral("12")});
+    auto r = posctl(as("2001") + QStringList{QStringLiteral("seed-demo"),
+                                             QStringLiteral("--products"), QStringLiteral("200"),
+                                             QStringLiteral("--customers"), QStringLiteral("20")},
+                    ManagerPassword + '\n');
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(productCount(), 203);
-    r = posctl(dir() + QStringList{QStringLiteral("report"), QStringLiteral("x")});
+    QCOMPARE(count("SELECT count(*) FROM products"), 203);
+    // Made-up sales in the books are the owner's decision (settings.manage).
+    const QStringList sales = {QStringLiteral("seed-demo"), QStringLiteral("--sales"),
+                               QStringLiteral("12")};
+    r = posctl(as("2001") + sales, ManagerPassword + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Your role (Manager) may not")), qPrintable(r.err));
+    QCOMPARE(count("SELECT count(*) FROM sales"), 0);
+    r = posctl(as("1001") + sales, ownerInput());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(count("SELECT count(*) FROM sales WHERE cashier = 'Olga Owner' AND cashier_id = "
+                   "(SELECT id FROM users WHERE code = '1001')"),
+             12);
+
+    r = posctl(as("3001") + QStringList{QStringLiteral("report"), QStringLiteral("x")},
+               CashierPin + '\n');
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.startsWith(QStringLiteral("X REPORT")));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\nSales +12\\n"))),
              qPrintable(r.out));
-    r = posctl(dir() + QStringList{QStringLiteral("report"), QStringLiteral("z"),
-                                   QStringLiteral("--counted"), QStringLiteral("abc")});
+    r = posctl(as("2001") + QStringList{QStringLiteral("report"), QStringLiteral("z"),
+                                        QStringLiteral("--counted"), QStringLiteral("abc")},
+               ManagerPassword + '\n');
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("'abc' is not an amount")));
-    r = posctl(dir() + QStringList{QStringLiteral("report"), QStringLiteral("z"),
-                                   QStringLiteral("--counted"), QStringLiteral("200.00")});
+    r = posctl(as("2001") + QStringList{QStringLiteral("report"), QStringLiteral("z"),
+                                        QStringLiteral("--counted"), QStringLiteral("200.00")},
+               ManagerPassword + '\n');
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.startsWith(QStringLiteral("Z REPORT")));
     QVERIFY(r.out.contains(QStringLiteral("Counted")));
+    QVERIFY(r.out.contains(QStringLiteral("Mia Manager"))); // who closed it
     // The shift is closed now: no X report, but the Z report can be printed again.
-    r = posctl(dir() + QStringList{QStringLiteral("report"), QStringLiteral("x")});
+    r = posctl(as("3001") + QStringList{QStringLiteral("report"), QStringLiteral("x")},
+               CashierPin + '\n');
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("open a shift first")));
-    r = posctl(dir() + QStringList{QStringLiteral("report"), QStringLiteral("z")});
+    r = posctl(as("3001") + QStringList{QStringLiteral("report"), QStringLiteral("z")},
+               CashierPin + '\n');
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(QStringLiteral("Z REPORT")));
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
 }
 
 void TestPosctl::sealedKeyFileInsteadOfKeychain()
@@ -178,27 +405,34 @@ void TestPosctl::sealedKeyFileInsteadOfKeychain()
     const QString keyFile = other.filePath(QStringLiteral("register.keys"));
     const QStringList base = {QStringLiteral("--data-dir"), other.path(),
                               QStringLiteral("--key-file"), keyFile};
+    const QStringList init =
+        base + QStringList{QStringLiteral("init"),      QStringLiteral("--company"),
+                           QStringLiteral("Kiosk Ltd"), QStringLiteral("--owner-name"),
+                           QStringLiteral("Kim"),       QStringLiteral("--owner-code"),
+                           QStringLiteral("77")};
     const QByteArray pass = "correct horse battery staple\n";
-    auto r = posctl(base + QStringList{QStringLiteral("init")}, "too short\n");
+    auto r = posctl(init, "too short\n");
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("at least 12 characters")), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(keyFile));
     QVERIFY(!QFileInfo::exists(other.filePath(QStringLiteral("register.db"))));
-    r = posctl(base + QStringList{QStringLiteral("init")}, pass);
+    Authenticator app;
+    r = posctlInit(init, pass + OwnerPassword + '\n' + OwnerPassword + '\n', app);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("sealed key file")));
     QVERIFY(!r.out.contains(QStringLiteral("correct horse")));
     const QString store = other.filePath(QStringLiteral("register.db"));
     const QByteArray storeBefore = sha(store);
     const QByteArray keysBefore = sha(keyFile);
-    r = posctl(base + QStringList{QStringLiteral("report"), QStringLiteral("x")},
-               "wrong passphrase\n");
+    const QStringList x = base + QStringList{QStringLiteral("--user"), QStringLiteral("77"),
+                                             QStringLiteral("report"), QStringLiteral("x")};
+    r = posctl(x, "wrong passphrase\n");
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("passphrase is wrong")), qPrintable(r.err));
     QVERIFY(!r.err.contains(QStringLiteral("wrong passphrase")));
     QCOMPARE(sha(store), storeBefore);
     QCOMPARE(sha(keyFile), keysBefore);
-    r = posctl(base + QStringList{QStringLiteral("report"), QStringLiteral("x")}, pass);
+    r = posctl(x, pass + OwnerPassword + '\n' + app.nextCode() + '\n');
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("open a shift first")), qPrintable(r.err));
 }
@@ -206,24 +440,29 @@ void TestPosctl::sealedKeyFileInsteadOfKeychain()
 void TestPosctl::wrongUsage_data()
 {
     QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("code");
-    QTest::newRow("nothing") << QStringList{} << 2;
-    QTest::newRow("unknown") << QStringList{QStringLiteral("frobnicate")} << 2;
+    const QStringList user = {QStringLiteral("--user"), QStringLiteral("2001")};
+    QTest::newRow("nothing") << QStringList{} << QByteArray() << 2;
+    QTest::newRow("unknown") << QStringList{QStringLiteral("frobnicate")} << QByteArray() << 2;
     QTest::newRow("negative count")
-        << QStringList{QStringLiteral("seed-demo"), QStringLiteral("--products"),
-                       QStringLiteral("-5")}
-        << 2;
-    QTest::newRow("report y") << QStringList{QStringLiteral("report"), QStringLiteral("y")} << 2;
-    QTest::newRow("missing file") << QStringList{QStringLiteral("import-catalog"),
-                                                 QStringLiteral("/nonexistent/file.csv")}
+        << user + QStringList{QStringLiteral("seed-demo"), QStringLiteral("--products"),
+                              QStringLiteral("-5")}
+        << QByteArray() << 2;
+    QTest::newRow("report y") << user + QStringList{QStringLiteral("report"), QStringLiteral("y")}
+                              << QByteArray() << 2;
+    QTest::newRow("missing file") << user + QStringList{QStringLiteral("import-catalog"),
+                                                        QStringLiteral("/nonexistent/file.csv")}
+                                  << ManagerPassword + '\n'
                                   << 1;
 }
 
 void TestPosctl::wrongUsage()
 {
     QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
     QFETCH(int, code);
-    auto r = posctl(dir() + args);
+    auto r = posctl(dir() + args, input);
     QCOMPARE(r.code, code);
     QVERIFY(!r.err.isEmpty());
 }
