@@ -32,13 +32,6 @@ inline QJsonObject obj(const char* json)
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
 
-template <class T> Status st(const Result<T>& r)
-{
-    if (r)
-        return {};
-    return std::unexpected(r.error());
-}
-
 inline const QString NewPin = QStringLiteral("9731");
 inline const QString NewPassword = QStringLiteral("tangerine velvet 42");
 
