@@ -404,6 +404,7 @@ CREATE TABLE refunds (
 );
 CREATE INDEX refunds_original ON refunds (original_sale_id);
 CREATE INDEX refunds_shift ON refunds (shift_id);
+CREATE INDEX refunds_created ON refunds (created_at);
 
 CREATE TABLE refund_lines (
     refund_id        INTEGER NOT NULL REFERENCES refunds (id),
