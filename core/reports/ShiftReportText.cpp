@@ -58,10 +58,14 @@ QString formatShiftReport(const ShiftReport& r, const QString& storeName,
                    money(t.taxMinor));
     out += row(QStringLiteral("Card"), money(r.cardSalesMinor));
     out += row(QStringLiteral("Cash"), money(r.cashSalesMinor));
+    out += row(QStringLiteral("Refunds (%1)").arg(r.refundsCount), money(r.refundsMinor));
+    out += row(QStringLiteral("  to cards"), money(r.cardRefundsMinor));
+    out += row(QStringLiteral("No-sale drawer opens"), QString::number(r.noSaleCount));
     out += line + u'\n';
     out += row(QStringLiteral("Float"), money(r.shift.floatMinor));
     out += row(QStringLiteral("Cash in"), money(r.cashInMinor));
     out += row(QStringLiteral("Cash out"), money(r.cashOutMinor));
+    out += row(QStringLiteral("Cash refunds"), money(r.cashRefundsMinor));
     out += row(QStringLiteral("Expected in drawer"), money(r.expectedCashMinor));
     if (r.isFinal) {
         out += row(QStringLiteral("Counted"), money(r.countedCashMinor));

@@ -160,7 +160,23 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
                        "SELECT amount_minor FROM cash_movements WHERE shift_id = ?1 AND kind = "
                        "'out'",
                        shift.id);
-    for (const auto* s : {&cash, &card, &in, &out}) {
+    // Refunds and returns made on this shift (RefundService): cash ones left the drawer.
+    auto refunds = sumRows(db, "SELECT total_minor FROM refunds WHERE shift_id = ?1", shift.id);
+    auto refundCount = sumRows(db, "SELECT 1 FROM refunds WHERE shift_id = ?1", shift.id);
+    auto cashRefunds = sumRows(db,
+                               "SELECT t.amount_minor FROM refund_tenders t JOIN refunds r ON "
+                               "r.id = t.refund_id WHERE r.shift_id = ?1 AND t.kind = 'cash'",
+                               shift.id);
+    auto cardRefunds = sumRows(db,
+                               "SELECT t.amount_minor FROM refund_tenders t JOIN refunds r ON "
+                               "r.id = t.refund_id WHERE r.shift_id = ?1 AND t.kind = 'card'",
+                               shift.id);
+    auto noSales = sumRows(db,
+                           "SELECT 1 FROM counter_events WHERE shift_id = ?1 AND kind = "
+                           "'no_sale'",
+                           shift.id);
+    for (const auto* s :
+         {&cash, &card, &in, &out, &refunds, &refundCount, &cashRefunds, &cardRefunds, &noSales}) {
         if (!*s)
             return std::unexpected(s->error());
     }
@@ -168,6 +184,11 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
     r.cardSalesMinor = *card;
     r.cashInMinor = *in;
     r.cashOutMinor = *out;
+    r.refundsMinor = *refunds;
+    r.refundsCount = *refundCount;
+    r.cashRefundsMinor = *cashRefunds;
+    r.cardRefundsMinor = *cardRefunds;
+    r.noSaleCount = *noSales;
     qint64 expected = shift.floatMinor;
     if (auto s = checked::addTo(expected, *cash); !s)
         return std::unexpected(s.error());
@@ -176,7 +197,10 @@ Result<ShiftReport> buildReport(Database& db, const Shift& shift)
     auto e = checked::sub(expected, *out);
     if (!e)
         return std::unexpected(e.error());
-    r.expectedCashMinor = *e;
+    auto afterRefunds = checked::sub(*e, *cashRefunds);
+    if (!afterRefunds)
+        return std::unexpected(afterRefunds.error());
+    r.expectedCashMinor = *afterRefunds;
     return r;
 }
 
@@ -255,10 +279,10 @@ namespace {
 
 Status recordMovement(Database& db, IdSource& ids, const Clock& clock, qint64 shiftId,
                       const char* kind, qint64 amountMinor, const QString& reason,
-                      const QString& actor)
+                      const QString& actor, qint64 approvalRow)
 {
     auto q = db.query("INSERT INTO cash_movements (uuid, shift_id, kind, amount_minor, reason, "
-                      "actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                      "actor, at, approval_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     if (!q)
         return std::unexpected(q.error());
     q->bind(1, ids.newId().toString(QUuid::WithoutBraces))
@@ -268,6 +292,10 @@ Status recordMovement(Database& db, IdSource& ids, const Clock& clock, qint64 sh
         .bind(5, reason)
         .bind(6, actor)
         .bind(7, isoUtc(clock.nowUtc()));
+    if (approvalRow > 0)
+        q->bind(8, approvalRow);
+    else
+        q->bindNull(8);
     return q->run();
 }
 
@@ -287,14 +315,52 @@ Status ShiftService::cashIn(const Session& session, qint64 amountMinor, const QS
     return moveCash(session, CashDirection::In, amountMinor, reason);
 }
 
-Status ShiftService::cashOut(const Session& session, qint64 amountMinor, const QString& reason)
+Status ShiftService::cashOut(const Session& session, qint64 amountMinor, const QString& reason,
+                             const QUuid& approvalId)
 {
-    return moveCash(session, CashDirection::Out, amountMinor, reason);
+    return moveCash(session, CashDirection::Out, amountMinor, reason, approvalId);
+}
+
+namespace {
+constexpr qint64 DefaultCashOutLimit = 10000; // 100.00
+}
+
+Result<qint64> ShiftService::readCashOutLimit()
+{
+    auto q = m_db.query("SELECT value FROM settings WHERE key = 'cash_out_limit_minor'");
+    if (!q)
+        return std::unexpected(q.error());
+    auto row = q->next();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return DefaultCashOutLimit;
+    bool ok = false;
+    const qint64 limit = q->text(0).trimmed().toLongLong(&ok);
+    if (!ok || limit < 0)
+        return fail(ErrorCode::Corrupt,
+                    QStringLiteral("the store's cash-out limit setting is not an amount"));
+    return limit;
+}
+
+Result<qint64> ShiftService::cashOutLimit(const Session& session)
+{
+    if (auto s = m_access.require(session, Permission::CashMove); !s)
+        return std::unexpected(s.error());
+    return readCashOutLimit();
+}
+
+ApprovalAsk ShiftService::askCashOut(qint64 amountMinor) const
+{
+    return ApprovalAsk{ApprovalKind::CashOut, amountMinor,
+                       QStringLiteral("register %1 cash out").arg(m_registerId),
+                       QStringLiteral("Cash out %1 (above the limit)")
+                           .arg(Money(amountMinor, m_currency).toPlainString())};
 }
 
 // One transaction: the open shift's drawer figures, the check for this direction, the movement.
 Status ShiftService::moveCash(const Session& session, CashDirection direction, qint64 amountMinor,
-                              const QString& reason)
+                              const QString& reason, const QUuid& approvalId)
 {
     if (auto s = m_access.require(session, Permission::CashMove); !s)
         return s;
@@ -318,8 +384,28 @@ Status ShiftService::moveCash(const Session& session, CashDirection direction, q
     // Cash in: the drawer's expected cash must stay representable.
     if (auto sum = checked::add(report->expectedCashMinor, amountMinor); !out && !sum)
         return std::unexpected(sum.error());
+    // RBAC-5: above the limit, cash.out_over_limit or an approval used in this transaction.
+    qint64 approvalRow = 0;
+    if (out) {
+        auto limit = readCashOutLimit();
+        if (!limit)
+            return std::unexpected(limit.error());
+        auto set = amountMinor > *limit ? m_access.permissions(session) : Result<PermissionSet>{};
+        if (!set)
+            return std::unexpected(set.error());
+        if (amountMinor > *limit && !set->contains(Permission::CashOutOverLimit)) {
+            if (!m_approvals)
+                return fail(ErrorCode::ApprovalRequired,
+                            QStringLiteral("taking out more than %1 needs a manager's approval")
+                                .arg(Money(*limit, shift->currency).toString()));
+            auto used = m_approvals->consume(session, approvalId, askCashOut(amountMinor));
+            if (!used)
+                return std::unexpected(used.error());
+            approvalRow = *used;
+        }
+    }
     if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, out ? "out" : "in", amountMinor,
-                                reason.trimmed(), session.userName);
+                                reason.trimmed(), session.userName, approvalRow);
         !s)
         return s;
     if (auto s = tx->commit(); !s)

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Error.h"
+#include "approvals/ApprovalService.h"
 #include "money/Money.h"
 #include "staff/Session.h"
 
@@ -48,7 +49,12 @@ struct ShiftReport {
     qint64 cardSalesMinor = 0;
     qint64 cashInMinor = 0;
     qint64 cashOutMinor = 0;
-    qint64 expectedCashMinor = 0; // float + cash sales + cash in - cash out
+    qint64 refundsCount = 0;      // refunds and returns made on this shift
+    qint64 refundsMinor = 0;      // their total, card and cash
+    qint64 cashRefundsMinor = 0;  // paid out of the drawer
+    qint64 cardRefundsMinor = 0;  // given back to cards
+    qint64 noSaleCount = 0;       // drawer opened without a sale
+    qint64 expectedCashMinor = 0; // float + cash sales + cash in - cash out - cash refunds
     qint64 countedCashMinor = 0;  // Z only
     qint64 overShortMinor = 0;    // counted - expected, Z only
 };
@@ -63,6 +69,11 @@ struct ShiftReport {
 // PermissionDenied): open, current, xReport, close and lastZReport need shift.own; cashIn and
 // cashOut need cash.move; zReport needs shift.own for the latest closed shift and shift.manage
 // for any other. The session's user name is recorded as who opened, closed or moved cash.
+//
+// RBAC-5: a cash out above the store's limit (settings 'cash_out_limit_minor', default 10000 =
+// 100.00) also needs cash.out_over_limit, or a manager's approval (askCashOut; the approval is
+// used in the movement's transaction and named in cash_movements.approval_id; ApprovalRequired
+// without one, and nothing changes). Approvals need setApprovals().
 class ShiftService {
 public:
     ShiftService(Database& db, AccessControl& access, const Clock& clock, IdSource& ids,
@@ -72,8 +83,14 @@ public:
     Result<Shift> open(const Session& session, qint64 floatMinor);
     Result<Shift> current(const Session& session); // NotFound when none is open
     Status cashIn(const Session& session, qint64 amountMinor, const QString& reason);
-    // Not more than the expected cash.
-    Status cashOut(const Session& session, qint64 amountMinor, const QString& reason);
+    // Not more than the expected cash; above the limit see RBAC-5 above.
+    Status cashOut(const Session& session, qint64 amountMinor, const QString& reason,
+                   const QUuid& approvalId = {});
+    // The store's cash-out limit (cash.move) and what an approval above it must cover.
+    Result<qint64> cashOutLimit(const Session& session);
+    ApprovalAsk askCashOut(qint64 amountMinor) const;
+    // Where cash-out approvals are checked and used; without it, only cash.out_over_limit works.
+    void setApprovals(ApprovalService& approvals) { m_approvals = &approvals; }
     Result<ShiftReport> xReport(const Session& session);
     // Returns the Z report.
     Result<ShiftReport> close(const Session& session, qint64 countedMinor);
@@ -85,7 +102,8 @@ private:
     // Both directions: the permission, the checks and the movement in one transaction. One place
     // for what a cash movement needs (a limit and its approval can go here).
     Status moveCash(const Session& session, CashDirection direction, qint64 amountMinor,
-                    const QString& reason);
+                    const QString& reason, const QUuid& approvalId = {});
+    Result<qint64> readCashOutLimit();
     Result<Shift> openShift(); // no permission check: for operations that have checked theirs
 
     Database& m_db;
@@ -94,6 +112,7 @@ private:
     IdSource& m_ids;
     QString m_registerId;
     QString m_currency;
+    ApprovalService* m_approvals = nullptr;
 };
 
 } // namespace pos

@@ -7,6 +7,7 @@
 #include "RoleTable.h"
 #include "TestProducts.h"
 #include "sales/CounterActions.h"
+#include "shifts/ShiftService.h"
 
 #include <QTest>
 #include <memory>
@@ -33,6 +34,7 @@ private slots:
     void priceOverride();
     void noSaleNeedsAnOpenShiftAndApproval();
     void refusedChangeUsesNoApproval();
+    void cashOutAboveTheLimit();
     void roleTable_data();
     void roleTable();
 
@@ -367,6 +369,52 @@ void TestCounterActions::refusedChangeUsesNoApproval()
     QVERIFY(!bad);
     QCOMPARE(bad.error().code, ErrorCode::InvalidInput);
     QCOMPARE(snapshot(c), before);
+}
+
+// A cash out above the store's limit (100.00 unless set) needs cash.out_over_limit or an approval;
+// the X report counts the no-sale drawer opens.
+void TestCounterActions::cashOutAboveTheLimit()
+{
+    AccessControl access(m_h->db());
+    ShiftService shifts(m_h->db(), access, m_h->clock, m_h->ids, m_h->staff.registerId(),
+                        QStringLiteral("EUR"));
+    QVERIFY(shifts.open(m_cashier, 50000));
+    QCOMPARE(*shifts.cashOutLimit(m_cashier), 10000);
+    QVERIFY(shifts.cashOut(m_cashier, 10000, QStringLiteral("bank"))); // at the limit
+    const auto before = test::storeSnapshot(m_h->db());
+    auto noApprovals = shifts.cashOut(m_cashier, 10001, QStringLiteral("bank"));
+    QVERIFY(!noApprovals);
+    QCOMPARE(noApprovals.error().code, ErrorCode::ApprovalRequired);
+
+    shifts.setApprovals(m_h->approvals);
+    auto refused = shifts.cashOut(m_cashier, 10001, QStringLiteral("bank"));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::ApprovalRequired);
+    QVERIFY(test::storeSnapshot(m_h->db()) == before);
+
+    auto a = m_h->askAndApprove(m_cashier, shifts.askCashOut(20000), QStringLiteral("21"));
+    QVERIFY(a);
+    const auto approved = test::storeSnapshot(m_h->db());
+    QVERIFY(!shifts.cashOut(m_cashier, 20001, QStringLiteral("bank"), a->id)); // above approved
+    QVERIFY(test::storeSnapshot(m_h->db()) == approved);
+    QVERIFY(shifts.cashOut(m_cashier, 20000, QStringLiteral("bank"), a->id));
+    QCOMPARE(m_h->text("SELECT m.actor || '/' || u.name || '/' || m.amount_minor FROM "
+                       "cash_movements m JOIN approvals x ON x.id = m.approval_id "
+                       "JOIN users u ON u.id = x.approver_id"),
+             QStringLiteral("Carla Cashier/Max Manager/20000"));
+    QVERIFY(!shifts.cashOut(m_cashier, 15000, QStringLiteral("bank"), a->id)); // used up
+    // A manager needs no approval; the store sets its own limit.
+    QVERIFY(shifts.cashOut(m_manager, 15000, QStringLiteral("bank")));
+    QVERIFY(
+        m_h->db().exec("INSERT INTO settings (key, value) VALUES ('cash_out_limit_minor', '500')"));
+    QCOMPARE(*shifts.cashOutLimit(m_cashier), 500);
+    QVERIFY(!shifts.cashOut(m_cashier, 501, QStringLiteral("bank")));
+    QVERIFY(shifts.cashOut(m_cashier, 500, QStringLiteral("bank")));
+    QCOMPARE(shifts.xReport(m_cashier)->cashOutMinor, 10000 + 20000 + 15000 + 500);
+
+    QVERIFY(m_counter->noSale(m_manager, QStringLiteral("change for the till")));
+    QVERIFY(m_counter->noSale(m_manager, QStringLiteral("customer's lost ring")));
+    QCOMPARE(shifts.xReport(m_cashier)->noSaleCount, 2);
 }
 
 // RBAC-2: every counter action as every role: owners and managers act, cashiers need an approval,

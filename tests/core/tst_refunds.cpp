@@ -6,6 +6,7 @@
 #include "ApprovalHarness.h"
 #include "RoleTable.h"
 #include "payments/SimulatedProcessor.h"
+#include "reports/ShiftReportText.h"
 #include "sales/RefundService.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
@@ -53,6 +54,7 @@ private slots:
     void cashNeedsAnOpenShiftCardDoesNot();
     void returnWithoutReceipt();
     void reasonRequired();
+    void shiftReportsCountRefunds();
     void recordsAreImmutable_data();
     void recordsAreImmutable();
     void refundsAreRateLimited();
@@ -467,6 +469,33 @@ void TestRefunds::reasonRequired()
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::InvalidInput);
     QCOMPARE(storedRows(), 0);
+}
+
+// X and Z reports: refunds made on the shift, cash refunds lower the expected cash.
+void TestRefunds::shiftReportsCountRefunds()
+{
+    auto cashSale = sell(milkAndBread(), {cash(1398, 2000)});
+    auto cardSale = sell(milkAndBread(), {card(1398)});
+    QVERIFY(cashSale && cardSale);
+    QVERIFY(m_refunds->refund(m_manager, request(*cashSale, {pick(2, 1)})));
+    QVERIFY(m_refunds->refund(m_manager, request(*cardSale, {pick(1, 2)})));
+    auto x = m_shifts->xReport(m_manager);
+    QVERIFY(x);
+    QCOMPARE(x->refundsCount, 2);
+    QCOMPARE(x->refundsMinor, 1398);
+    QCOMPARE(x->cashRefundsMinor, 1000);
+    QCOMPARE(x->cardRefundsMinor, 398);
+    QCOMPARE(x->expectedCashMinor, 10000 + 1398 - 1000);
+    const QString text = formatShiftReport(*x, QStringLiteral("Store"), QStringLiteral("Till"));
+    QVERIFY2(text.contains(QStringLiteral("Refunds (2)")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Cash refunds")));
+    auto z = m_shifts->close(m_manager, 10398);
+    QVERIFY(z);
+    QCOMPARE(z->overShortMinor, 0);
+    auto again = m_shifts->lastZReport(m_manager);
+    QVERIFY(again);
+    QCOMPARE(again->expectedCashMinor, 10398);
+    QCOMPARE(again->refundsCount, 2);
 }
 
 void TestRefunds::recordsAreImmutable_data()
