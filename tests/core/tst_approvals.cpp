@@ -5,6 +5,8 @@
 // given for.
 #include "ApprovalHarness.h"
 
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QTest>
 #include <memory>
 
@@ -12,6 +14,15 @@ using namespace pos;
 using test::secret;
 
 namespace {
+
+QMutex g_logMutex;
+QStringList g_log;
+
+void captureLog(QtMsgType, const QMessageLogContext&, const QString& msg)
+{
+    QMutexLocker lock(&g_logMutex);
+    g_log << msg;
+}
 
 ApprovalAsk lineVoid(qint64 amount = 398, const QString& subject = QStringLiteral("cart A line 1"))
 {
@@ -44,6 +55,7 @@ private slots:
     void requesterWithdraws();
     void recordsMoveOnlyForward();
     void requestsAreRateLimited();
+    void pinsStayOutOfLogsAndMessages();
     void roleTable_data();
     void roleTable();
 
@@ -435,6 +447,30 @@ void TestApprovals::requestsAreRateLimited()
     QCOMPARE(m_h->count("SELECT count(*) FROM approvals"), 2);
     m_h->clock.advanceSecs(61);
     QVERIFY(limited.request(m_cashier, lineVoid(), QStringLiteral("d")));
+}
+
+void TestApprovals::pinsStayOutOfLogsAndMessages()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("pos.*=true"));
+    g_log.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+    QStringList messages;
+    auto request = m_h->approvals.request(m_cashier, lineVoid(), QStringLiteral("wrong item"));
+    for (const char* pin : {"8642", "97531"}) {
+        auto wrong = m_h->approvals.approveOnSpot(request->id, QStringLiteral("21"), secret(pin));
+        if (!wrong)
+            messages << wrong.error().message;
+    }
+    auto ok = m_h->approvals.approveOnSpot(request->id, QStringLiteral("21"), secret("2468"));
+    QVERIFY(ok);
+    QVERIFY(consumeInTx(m_cashier, request->id, lineVoid()));
+    messages << consumeInTx(m_cashier, request->id, lineVoid()).error().message;
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(!g_log.isEmpty());
+    for (const QString& line : g_log + messages)
+        for (const char* pin : {"8642", "97531", "2468"})
+            QVERIFY2(!line.contains(QLatin1StringView(pin)), qPrintable(line));
 }
 
 // RBAC-2: every approvals operation as every role.
