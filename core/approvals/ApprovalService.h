@@ -19,9 +19,9 @@ class AuthService;
 class Database;
 
 // What an action needs an approval for: made by the action's service (CounterActions::ask...,
-// RefundService::ask...), shown in the approval dialog, passed to ApprovalService::request, and
-// compared again when the approval is used. subject names the exact thing ("cart <uuid> line 2
-// MILK"): an approval for one line cannot be used on another.
+// RefundService::preview().ask, ShiftService::askCashOut), shown in the approval dialog, passed to
+// ApprovalService::request, and compared again when the approval is used. subject names the exact
+// thing ("cart <uuid> line 2 MILK"): an approval for one line cannot be used on another.
 struct ApprovalAsk {
     ApprovalKind kind = ApprovalKind::LineVoid;
     qint64 amountMinor = 0; // what is at stake; the action may not exceed it
