@@ -32,6 +32,7 @@ void CounterWindow::enableLocking(AuthService& auth)
     m_stack->addWidget(m_lockScreen);
     m_stack->setCurrentWidget(m_counterPage);
     setCentralWidget(m_stack);
+    m_stack->show(); // at once, not when the event loop next runs
     connect(m_lockScreen, &LockScreen::unlocked, this, &CounterWindow::resumeAfterLock);
     connect(m_lockScreen, &LockScreen::signedIn, this,
             [this](const Session& session) { takeOver(session); });
@@ -55,6 +56,7 @@ void CounterWindow::enableLocking(AuthService& auth)
     m_idle->setInterval(std::chrono::seconds(seconds ? *seconds : 300));
     connect(m_idle, &IdleLock::idle, this, &CounterWindow::lock);
     m_idle->start();
+    backToScan(); // moving the content into the stack took the focus away
 }
 
 void CounterWindow::addLockMenu()
