@@ -95,6 +95,9 @@ QWidget* LockScreen::buildChoosePage()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus);
+    // The tiles sit on the screen's own background, not on a grey box.
+    scroll->setStyleSheet(QStringLiteral("QScrollArea, QScrollArea > QWidget > QWidget "
+                                         "{ background: transparent; }"));
     m_tileBox = new QWidget(scroll);
     m_tileGrid = new QGridLayout(m_tileBox);
     m_tileGrid->setSpacing(10);
@@ -199,6 +202,7 @@ QWidget* LockScreen::buildProvePage()
     connect(m_totp, &QLineEdit::returnPressed, this, &LockScreen::submit);
     m_passwordBox->setFixedWidth(680);
     layout->addWidget(m_passwordBox, 0, Qt::AlignHCenter);
+    m_passwordBox->hide(); // until someone who signs in with a password is chosen
     layout->addStretch(2);
 
     m_otherUser = new QPushButton(page);

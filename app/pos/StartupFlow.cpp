@@ -1,8 +1,9 @@
 #include "StartupFlow.h"
 
-#include "../common/StaffKeys.h"
 #include "KeySetupDialog.h"
+#include "LockScreen.h"
 #include "OpenShiftDialog.h"
+#include "SetupWizard.h"
 #include "WrappedLabel.h"
 #include "demo/DemoSeeder.h"
 #include "staff/AuthService.h"
@@ -10,12 +11,11 @@
 #include "store/SealedKeyFile.h"
 #include "store/StoreFile.h"
 
+#include <QApplication>
 #include <QFileInfo>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QUuid>
+#include <QScreen>
+#include <QVBoxLayout>
 
 using namespace pos;
 
@@ -81,122 +81,83 @@ std::unique_ptr<Database> StartupFlow::openWithSealedKeyFile(const QString& keyc
     }
 }
 
-std::optional<RegisterSettings> StartupFlow::loadOrInitSettings(Database& db)
+std::optional<QString> StartupFlow::registerIdBeforeSignIn(Database& db)
 {
     auto settings = RegisterSettings::load(db);
     if (settings)
-        return *settings;
-    if (settings.error().code != ErrorCode::NotFound) {
+        return settings->registerId;
+    if (settings.error().code == ErrorCode::NotFound)
+        return QString(); // a new store: set-up gives this register its id
+    fatal(tr("Cannot read the register's settings"), settings.error().message);
+    return std::nullopt;
+}
+
+std::optional<Session> StartupFlow::signIn(AuthService& auth, SetupService& setup,
+                                           const Clock& clock)
+{
+    auto setUp = setup.isSetUp();
+    if (!setUp) {
+        fatal(tr("Cannot read the staff accounts"), setUp.error().message);
+        return std::nullopt;
+    }
+    if (!*setUp) {
+        ui::SetupWizard wizard(setup, clock);
+        if (wizard.exec() != QDialog::Accepted || !wizard.session())
+            return std::nullopt; // the owner chose to quit
+        m_demoCatalogChosen = wizard.loadDemoCatalog();
+        return wizard.session();
+    }
+
+    QDialog dialog;
+    dialog.setObjectName(QStringLiteral("signInDialog"));
+    dialog.setWindowTitle(tr("Sign in"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* screen = new ui::LockScreen(auth, &dialog);
+    screen->setQuitAllowed(true);
+    layout->addWidget(screen);
+    std::optional<Session> session;
+    bool quit = false;
+    QObject::connect(screen, &ui::LockScreen::signedIn, &dialog, [&](const Session& s) {
+        session = s;
+        dialog.accept();
+    });
+    QObject::connect(screen, &ui::LockScreen::quitRequested, &dialog, [&] {
+        quit = true;
+        dialog.reject();
+    });
+    screen->showSignIn();
+    // The whole screen, also where no window manager maximizes windows (kiosk sessions).
+    if (const QScreen* screenNow = QGuiApplication::primaryScreen())
+        dialog.resize(screenNow->availableGeometry().size());
+    dialog.setWindowState(Qt::WindowMaximized);
+    // Esc (or a window manager's close) does not end the program: the Quit button does.
+    while (!session && !quit)
+        dialog.exec();
+    return session;
+}
+
+std::optional<RegisterSettings> StartupFlow::loadSettings(Database& db)
+{
+    auto settings = RegisterSettings::load(db);
+    if (!settings) {
         fatal(tr("Cannot read the register's settings"), settings.error().message);
         return std::nullopt;
     }
-    // A fresh store: until the back office sets registers up, this is the demo register.
-    RegisterSettings demo{QStringLiteral("Demo Store"), QStringLiteral("Register 1"),
-                          QUuid::createUuid().toString(QUuid::WithoutBraces),
-                          QStringLiteral("EUR")};
-    if (auto saved = demo.save(db); !saved) {
-        fatal(tr("Cannot set up the register"), saved.error().message);
-        return std::nullopt;
-    }
-    return demo;
+    return *settings;
 }
 
-std::optional<Session> StartupFlow::interimSignIn(Database& db, const RegisterSettings& settings,
-                                                  const Clock& clock, IdSource& ids)
-{
-    auto users = db.scalar("SELECT count(*) FROM users");
-    if (!users) {
-        fatal(tr("Cannot read the staff accounts"), users.error().message);
-        return std::nullopt;
-    }
-    if (*users == 0) {
-        QMessageBox box(QMessageBox::Information, tr("No staff accounts yet"),
-                        tr("This register has no owner account yet."), QMessageBox::Close);
-        box.setObjectName(QStringLiteral("noStaffMessage"));
-        box.setInformativeText(
-            tr("The set-up wizard is coming. Until then, set the owner up on the command line:\n\n"
-               "posctl init --company NAME --owner-name NAME --owner-code CODE\n\n"
-               "It asks for the owner's password and enrols the sign-in code app."));
-        box.exec();
-        return std::nullopt;
-    }
-    if (!m_keys) {
-        fatal(tr("Cannot sign in"), tr("The register's key store is not open."));
-        return std::nullopt;
-    }
-    AuthService auth(db, *m_keys, app::pinPepperNameFor(m_storePath), clock, ids,
-                     settings.registerId);
-    auto tiles = auth.tiles();
-    if (!tiles) {
-        fatal(tr("Cannot read the staff accounts"), tiles.error().message);
-        return std::nullopt;
-    }
-    const auto secretOf = [](const QString& text) {
-        QByteArray bytes = text.toUtf8();
-        return SecretBytes::takeFrom(bytes);
-    };
-    QString problem;
-    for (;;) {
-        bool ok = false;
-        const QString code =
-            QInputDialog::getText(nullptr, tr("Sign in"),
-                                  problem.isEmpty() ? tr("User code:")
-                                                    : problem + u"\n\n" + tr("User code:"),
-                                  QLineEdit::Normal, {}, &ok)
-                .trimmed();
-        if (!ok)
-            return std::nullopt;
-        bool pin = false, totp = false;
-        for (const StaffTile& t : std::as_const(*tiles)) {
-            if (t.code == code) {
-                pin = t.signsInWithPin;
-                totp = t.needsTotp;
-            }
-        }
-        const QString secretText =
-            QInputDialog::getText(nullptr, tr("Sign in"), pin ? tr("PIN:") : tr("Password:"),
-                                  QLineEdit::Password, {}, &ok);
-        if (!ok)
-            continue;
-        SecretBytes totpCode;
-        if (totp) {
-            const QString codeText = QInputDialog::getText(
-                nullptr, tr("Sign in"), tr("Sign-in code from your authenticator app:"),
-                QLineEdit::Password, {}, &ok);
-            if (!ok)
-                continue;
-            totpCode = secretOf(codeText);
-        }
-        auto session = auth.signIn(code, secretOf(secretText), totpCode);
-        if (session)
-            return *session;
-        problem = session.error().message;
-    }
-}
-
-void StartupFlow::offerDemoCatalog(Database& db, AccessControl& access, CatalogService& catalog,
-                                   const Session& session, bool askFirst)
+void StartupFlow::loadDemoCatalog(Database& db, AccessControl& access, CatalogService& catalog,
+                                  const Session& session, bool always)
 {
     constexpr qint64 DemoProducts = 500;
+    if (!always && !m_demoCatalogChosen)
+        return;
     auto count = catalog.productCount(session);
     if (!count || *count > 0)
         return;
-    // Only someone who may change the catalog is asked.
     if (auto may = access.require(session, Permission::CatalogEdit); !may)
         return;
-    if (askFirst) {
-        QMessageBox box(QMessageBox::Question, tr("Empty catalog"),
-                        tr("This register has no products yet. Load the demo catalog (%1 "
-                           "products with barcodes) to try the counter?")
-                            .arg(DemoProducts),
-                        QMessageBox::Yes | QMessageBox::No);
-        box.setObjectName(QStringLiteral("demoCatalogQuestion"));
-        box.button(QMessageBox::Yes)->setText(tr("Load demo catalog"));
-        box.button(QMessageBox::No)->setText(tr("Start empty"));
-        box.setDefaultButton(QMessageBox::Yes);
-        if (box.exec() != QMessageBox::Yes)
-            return;
-    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     DemoSeeder seeder(db, access, catalog.currency());
     Status seeded = seeder.seedTaxClasses(session);
     if (seeded) {
@@ -204,6 +165,7 @@ void StartupFlow::offerDemoCatalog(Database& db, AccessControl& access, CatalogS
         if (!added)
             seeded = std::unexpected(added.error());
     }
+    QApplication::restoreOverrideCursor();
     if (!seeded)
         QMessageBox::warning(nullptr, tr("Demo catalog not loaded"), seeded.error().message);
 }

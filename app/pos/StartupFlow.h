@@ -5,6 +5,7 @@
 #include "shifts/ShiftService.h"
 #include "staff/AccessControl.h"
 #include "staff/Session.h"
+#include "staff/SetupService.h"
 #include "store/Database.h"
 #include "store/KeyStore.h"
 #include "store/RegisterSettings.h"
@@ -14,23 +15,30 @@
 #include <optional>
 
 // The steps before the counter opens: the store and its key (keychain, or the sealed key file of
-// ENC-2 when no keychain answers), the register's settings, who signs in, the demo catalog, the
-// shift. Each step either succeeds or has already told the person what went wrong.
+// ENC-2 when no keychain answers), who signs in (the set-up wizard on the first run, then the
+// lock screen), the register's settings, the demo catalog, the shift. Each step either succeeds or
+// has already told the person what went wrong.
 class StartupFlow {
     Q_DECLARE_TR_FUNCTIONS(StartupFlow)
 public:
     explicit StartupFlow(QString storePath) : m_storePath(std::move(storePath)) {}
 
     std::unique_ptr<pos::Database> openStore();
-    std::optional<pos::RegisterSettings> loadOrInitSettings(pos::Database& db);
-    // TEMPORARY (issue 3): plain dialogs until the lock screen and the set-up wizard replace
-    // this step. A store without staff accounts says how to create the owner and stops; otherwise
-    // user code, password or PIN (and the owner's sign-in code) go to AuthService::signIn.
-    std::optional<pos::Session> interimSignIn(pos::Database& db,
-                                              const pos::RegisterSettings& settings,
-                                              const pos::Clock& clock, pos::IdSource& ids);
-    void offerDemoCatalog(pos::Database& db, pos::AccessControl& access,
-                          pos::CatalogService& catalog, const pos::Session& session, bool askFirst);
+    // The key store the store opened with (the PIN pepper lives there); after openStore().
+    pos::KeyStore* keys() const { return m_keys.get(); }
+    // The register's id for the sign-in service: its settings' id, or empty before the first
+    // set-up (SetupService then gives it one). nullopt when the settings cannot be read.
+    std::optional<QString> registerIdBeforeSignIn(pos::Database& db);
+    // Who works at this register: on the first run the set-up wizard (company, store, register,
+    // owner with TOTP) signs the owner in; afterwards the lock screen. nullopt: quit or failed.
+    std::optional<pos::Session> signIn(pos::AuthService& auth, pos::SetupService& setup,
+                                       const pos::Clock& clock);
+    // The register's settings, which exist once the store is set up.
+    std::optional<pos::RegisterSettings> loadSettings(pos::Database& db);
+    // Loads the demo catalog when the owner ticked it in the wizard, or always is set (the
+    // --demo-catalog option), and the catalog is empty and the session may edit it.
+    void loadDemoCatalog(pos::Database& db, pos::AccessControl& access,
+                         pos::CatalogService& catalog, const pos::Session& session, bool always);
     bool ensureShift(pos::ShiftService& shifts, const pos::Session& session,
                      const QString& currency);
 
@@ -44,4 +52,5 @@ private:
     QString m_storePath;
     std::unique_ptr<pos::KeyStore> m_keys; // the key store the store opened with (the pepper)
     bool m_failed = false;
+    bool m_demoCatalogChosen = false; // in the set-up wizard
 };

@@ -1,10 +1,13 @@
 // pos: the desktop counter. Thin on purpose: hardening, options, translator, then StartupFlow
 // and the CounterWindow from posui.
+#include "../common/StaffKeys.h"
 #include "CounterWindow.h"
 #include "StartupFlow.h"
 #include "UiResources.h"
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
+#include "staff/AuthService.h"
+#include "staff/SetupService.h"
 #include "store/StoreFile.h"
 
 #include <QApplication>
@@ -68,8 +71,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "dir"));
     const QCommandLineOption demoCatalog(
         QStringLiteral("demo-catalog"),
-        QApplication::translate("main", "Load the demo catalog into an empty store without "
-                                        "asking."));
+        QApplication::translate("main", "Load the demo catalog into an empty store after "
+                                        "sign-in without asking (the set-up wizard offers it "
+                                        "too)."));
     parser.addOption(dataDir);
     parser.addOption(demoCatalog);
     parser.process(app);
@@ -99,12 +103,23 @@ int main(int argc, char* argv[])
     auto db = startup.openStore();
     if (!db)
         return startup.failed() ? 1 : 0;
-    auto settings = startup.loadOrInitSettings(*db);
-    if (!settings)
+    const auto registerId = startup.registerIdBeforeSignIn(*db);
+    if (!registerId)
         return 1;
 
     pos::SystemClock clock;
     pos::RandomIdSource ids;
+    pos::AuthService auth(*db, *startup.keys(), pos::app::pinPepperNameFor(storePath), clock, ids,
+                          *registerId);
+    pos::SetupService setup(*db, auth, clock, ids);
+    // The first run's set-up wizard, or the lock screen.
+    auto session = startup.signIn(auth, setup, clock);
+    if (!session)
+        return startup.failed() ? 1 : 0;
+    auto settings = startup.loadSettings(*db);
+    if (!settings)
+        return 1;
+
     pos::SimulatedProcessor processor;
     pos::AccessControl access(*db);
     pos::CatalogService catalog(*db, access, settings->currency);
@@ -112,17 +127,13 @@ int main(int argc, char* argv[])
     pos::ShiftService shifts(*db, access, clock, ids, settings->registerId, settings->currency);
     pos::CustomerService customers(*db, access, clock, ids);
 
-    // TEMPORARY (issue 3): the lock screen and the set-up wizard replace this step.
-    auto session = startup.interimSignIn(*db, *settings, clock, ids);
-    if (!session)
-        return startup.failed() ? 1 : 0;
-
-    startup.offerDemoCatalog(*db, access, catalog, *session, !parser.isSet(demoCatalog));
+    startup.loadDemoCatalog(*db, access, catalog, *session, parser.isSet(demoCatalog));
     if (!startup.ensureShift(shifts, *session, settings->currency))
         return startup.failed() ? 1 : 0;
 
     pos::ui::CounterWindow window(pos::ui::CounterContext{catalog, sales, shifts, customers, access,
                                                           clock, *settings, *session});
+    window.enableLocking(auth);
     window.resize(1366, 768);
     window.showMaximized();
     return QApplication::exec();
