@@ -1,12 +1,18 @@
 #pragma once
 
 #include "Clock.h"
+#include "approvals/ApprovalService.h"
 #include "catalog/CatalogService.h"
 #include "customers/CustomerService.h"
+#include "reports/ReportService.h"
+#include "sales/CounterActions.h"
+#include "sales/RefundService.h"
 #include "sales/SaleService.h"
 #include "shifts/ShiftService.h"
 #include "staff/AccessControl.h"
+#include "staff/AuthService.h"
 #include "staff/Session.h"
+#include "staff/StaffService.h"
 #include "store/RegisterSettings.h"
 
 #include <QString>
@@ -25,6 +31,13 @@ struct CounterContext {
     const Clock& clock;
     RegisterSettings settings;
     Session session;
+    // Sign-in and the manager's side of the counter (issue 3).
+    AuthService& auth;
+    ApprovalService& approvals;
+    CounterActions& actions; // voids, discounts, price overrides, no sale (RBAC-5)
+    RefundService& refunds;
+    StaffService& staff;
+    ReportService& reports;
 };
 
 } // namespace pos::ui

@@ -39,6 +39,9 @@ CounterWindow::CounterWindow(CounterContext context, QWidget* parent)
     setWindowTitle(
         tr("Counter — %1 — %2").arg(m_ctx.settings.storeName, m_ctx.settings.registerName));
     buildUi();
+    m_menus = new CounterMenus(this);
+    connect(m_menus, &CounterMenus::triggered, this, &CounterWindow::runMenuCommand);
+    applyPermissions();
     refresh();
     refreshShift();
     backToScan();

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "ApprovalFlow.h"
 #include "CounterContext.h"
+#include "CounterMenus.h"
 #include "sales/Cart.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -41,6 +44,10 @@ public:
     const Cart& cart() const { return m_cart; }
     QLineEdit* scanField() const { return m_scan; }
 
+    // Someone else acts at the counter now (CounterWindowBackOffice.cpp): menus and command keys
+    // are rebuilt for their permissions; the open sale stays.
+    void setSession(const Session& session);
+
     // AUTH-4 (CounterWindowLock.cpp): the Lock command (Ctrl+L), idle auto-lock after
     // auth.idleLockSeconds() and Switch user; the open sale stays through all of them.
     void enableLocking(AuthService& auth);
@@ -60,6 +67,9 @@ public slots:
     void newSale();
     void chooseCustomer();
     void shiftOperations();
+    void overridePrice();
+    void noSale();
+    void refund();
     void lock();
     void switchUser();
 
@@ -83,6 +93,18 @@ private:
     void refreshShift();
     void refreshCustomer();
     void backToScan();
+    // Screens by role and the menu commands (CounterWindowBackOffice.cpp).
+    void applyPermissions();
+    void runMenuCommand(CounterMenus::Command command);
+    void registerSettings();
+    // RBAC-5: runs a counter action through ApprovalFlow; shows a refusal in the banner. True when
+    // done; approver: who approved, if anyone did.
+    bool withApproval(const ApprovalFlow::Action& action, const ApprovalFlow::Ask& ask,
+                      const QString& reason = {}, QString* approver = nullptr);
+    // The same, for an AmountDialog's apply: a refusal or a cancelled approval keeps it open.
+    Status approvedStatus(const ApprovalFlow::Action& action, const ApprovalFlow::Ask& ask);
+    std::optional<QString> askReason(const QString& title, const QString& prompt,
+                                     const QString& name);
     void addLockMenu();
     void showLockScreen(bool switching);
     void resumeAfterLock();
@@ -103,6 +125,7 @@ private:
     QLabel* m_emptyHint = nullptr;
     qint64 m_shownCustomerId = 0; // whose name m_customerName is
     QString m_customerName;
+    CounterMenus* m_menus = nullptr;
     // The lock (CounterWindowLock.cpp)
     AuthService* m_auth = nullptr;
     QStackedWidget* m_stack = nullptr;

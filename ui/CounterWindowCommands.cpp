@@ -34,7 +34,14 @@ void CounterWindow::changeQuantity()
             auto q = Quantity::parse(text);
             if (!q)
                 return std::unexpected(q.error());
-            return m_cart.setQuantity(line, *q);
+            // Raising is ringing up; lowering is a void of the difference (RBAC-5).
+            return approvedStatus(
+                [this, line, wanted = *q](const QUuid& id) {
+                    return m_ctx.actions.setQuantity(m_ctx.session, m_cart, line, wanted, id);
+                },
+                [this, line, wanted = *q] {
+                    return CounterActions::askSetQuantity(m_cart, line, wanted);
+                });
         },
         this);
     dialog.setObjectName(QStringLiteral("quantityDialog"));
@@ -58,8 +65,17 @@ void CounterWindow::lineDiscount()
         tr("Line discount"),
         tr("Discount off %1, as an amount in %2 (0 removes it):").arg(current.name, currency),
         Money(current.lineDiscountMinor, currency).toPlainString(),
-        AmountDialog::money(
-            currency, [this, line](qint64 minor) { return m_cart.setLineDiscount(line, minor); }),
+        AmountDialog::money(currency,
+                            [this, line](qint64 minor) {
+                                return approvedStatus(
+                                    [this, line, minor](const QUuid& id) {
+                                        return m_ctx.actions.setLineDiscount(m_ctx.session, m_cart,
+                                                                             line, minor, id);
+                                    },
+                                    [this, line, minor] {
+                                        return CounterActions::askLineDiscount(m_cart, line, minor);
+                                    });
+                            }),
         this);
     dialog.setObjectName(QStringLiteral("lineDiscountDialog"));
     if (dialog.exec() == QDialog::Accepted) {
@@ -80,8 +96,15 @@ void CounterWindow::orderDiscount()
         tr("Order discount"),
         tr("Discount off the whole sale, as an amount in %1 (0 removes it):").arg(currency),
         Money(m_cart.orderDiscountMinor(), currency).toPlainString(),
-        AmountDialog::money(currency,
-                            [this](qint64 minor) { return m_cart.setOrderDiscount(minor); }),
+        AmountDialog::money(
+            currency,
+            [this](qint64 minor) {
+                return approvedStatus(
+                    [this, minor](const QUuid& id) {
+                        return m_ctx.actions.setOrderDiscount(m_ctx.session, m_cart, minor, id);
+                    },
+                    [this, minor] { return CounterActions::askOrderDiscount(m_cart, minor); });
+            }),
         this);
     dialog.setObjectName(QStringLiteral("orderDiscountDialog"));
     if (dialog.exec() == QDialog::Accepted) {
@@ -101,12 +124,74 @@ void CounterWindow::removeLine()
     const QString name = m_cart.lines().at(line).name;
     if (!confirm(tr("Remove line"), tr("Remove %1 from the sale?").arg(name), true))
         return;
-    if (auto removed = m_cart.removeLine(line); !removed) {
-        m_banner->showError(removed.error().message);
+    QString approver;
+    if (!withApproval(
+            [this, line](const QUuid& id) {
+                return m_ctx.actions.voidLine(m_ctx.session, m_cart, line, id);
+            },
+            [this, line] { return CounterActions::askVoidLine(m_cart, line); }, {}, &approver)) {
+        backToScan();
         return;
     }
-    m_banner->showInfo(tr("Removed %1.").arg(name));
+    m_banner->showInfo(approver.isEmpty() ? tr("Removed %1.").arg(name)
+                                          : tr("Removed %1 (approved by %2).").arg(name, approver));
     refresh(std::min(line, static_cast<int>(m_cart.lines().size()) - 1));
+    backToScan();
+}
+
+void CounterWindow::overridePrice()
+{
+    hideResults();
+    const int line = selectedLine();
+    if (line < 0) {
+        m_banner->showError(tr("Select a line in the cart first (Up/Down), then press F11."));
+        return;
+    }
+    const CartLine& current = m_cart.lines().at(line);
+    const QString currency = m_cart.currency();
+    AmountDialog dialog(
+        tr("Price of the line"),
+        current.soldByWeight ? tr("New price per kg of %1, in %2:").arg(current.name, currency)
+                             : tr("New unit price of %1, in %2:").arg(current.name, currency),
+        Money(current.unitPriceMinor, currency).toPlainString(),
+        AmountDialog::money(
+            currency,
+            [this, line](qint64 minor) {
+                return approvedStatus(
+                    [this, line, minor](const QUuid& id) {
+                        return m_ctx.actions.overridePrice(m_ctx.session, m_cart, line, minor, id);
+                    },
+                    [this, line, minor] {
+                        return CounterActions::askOverridePrice(m_cart, line, minor);
+                    });
+            }),
+        this);
+    dialog.setObjectName(QStringLiteral("priceOverrideDialog"));
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->clear();
+        refresh(line);
+    }
+    backToScan();
+}
+
+void CounterWindow::noSale()
+{
+    hideResults();
+    const auto reason = askReason(tr("No sale"), tr("Open the drawer without a sale. Say why:"),
+                                  QStringLiteral("noSaleDialog"));
+    if (!reason) {
+        backToScan();
+        return;
+    }
+    QString approver;
+    if (withApproval(
+            [this, reason](const QUuid& id) {
+                return m_ctx.actions.noSale(m_ctx.session, *reason, id);
+            },
+            [this] { return m_ctx.actions.askNoSale(); }, *reason, &approver))
+        m_banner->showInfo(approver.isEmpty()
+                               ? tr("Drawer opened (no sale).")
+                               : tr("Drawer opened (no sale), approved by %1.").arg(approver));
     backToScan();
 }
 
@@ -185,11 +270,31 @@ void CounterWindow::showHeldSales()
 void CounterWindow::newSale()
 {
     hideResults();
-    if (!m_cart.isEmpty() &&
-        !confirm(tr("New sale"), tr("Throw away the current sale? None of it is stored."), false))
+    if (m_cart.isEmpty()) {
+        startNewSale();
+        m_banner->clear();
         return;
+    }
+    // A sale with lines is voided: recorded with its reason, and a cashier needs a manager.
+    const auto reason =
+        askReason(tr("Void the sale"), tr("Void the whole sale and start a new one? Say why:"),
+                  QStringLiteral("voidSaleDialog"));
+    if (!reason) {
+        backToScan();
+        return;
+    }
+    QString approver;
+    if (!withApproval(
+            [this, reason](const QUuid& id) {
+                return m_ctx.actions.voidSale(m_ctx.session, m_cart, *reason, id);
+            },
+            [this] { return CounterActions::askVoidSale(m_cart); }, *reason, &approver)) {
+        backToScan();
+        return;
+    }
     startNewSale();
-    m_banner->clear();
+    m_banner->showInfo(approver.isEmpty() ? tr("Sale voided.")
+                                          : tr("Sale voided (approved by %1).").arg(approver));
 }
 
 void CounterWindow::chooseCustomer()

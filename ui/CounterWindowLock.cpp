@@ -148,7 +148,7 @@ void CounterWindow::takeOver(const Session& session)
     // The previous session has been ended as switched away (LockScreen did); the cart stays.
     m_ctx.session = session;
     resumeAfterLock();
-    addLockMenu();
+    setSession(session); // menus and command keys for the new person's role, User menu again
 }
 
 } // namespace pos::ui

@@ -131,8 +131,14 @@ int main(int argc, char* argv[])
     if (!startup.ensureShift(shifts, *session, settings->currency))
         return startup.failed() ? 1 : 0;
 
-    pos::ui::CounterWindow window(pos::ui::CounterContext{catalog, sales, shifts, customers, access,
-                                                          clock, *settings, *session});
+    pos::ApprovalService approvals(*db, auth, clock, ids, settings->registerId);
+    pos::CounterActions actions(*db, clock, ids, approvals, settings->registerId);
+    pos::RefundService refunds(*db, clock, ids, processor, approvals, settings->registerId);
+    pos::StaffService staff(*db, auth, clock, ids);
+    pos::ReportService reports(*db, clock, settings->currency);
+    pos::ui::CounterWindow window(
+        pos::ui::CounterContext{catalog, sales, shifts, customers, access, clock, *settings,
+                                *session, auth, approvals, actions, refunds, staff, reports});
     window.enableLocking(auth);
     window.resize(1366, 768);
     window.showMaximized();

@@ -108,10 +108,18 @@ int main(int argc, char** argv)
     SaleService sales(**db, access, clock, ids, processor, settings->registerId);
     ShiftService shifts(**db, access, clock, ids, settings->registerId, settings->currency);
     CustomerService customers(**db, access, clock, ids);
+    AuthService auth(**db, keys, QStringLiteral("bench/pin-pepper"), clock, ids,
+                     settings->registerId);
+    ApprovalService approvals(**db, auth, clock, ids, settings->registerId);
+    CounterActions actions(**db, clock, ids, approvals, settings->registerId);
+    RefundService refunds(**db, clock, ids, processor, approvals, settings->registerId);
+    StaffService staff(**db, auth, clock, ids);
+    ReportService reports(**db, clock, settings->currency);
     if (!shifts.current(session))
         return 1;
-    ui::CounterWindow window(
-        ui::CounterContext{catalog, sales, shifts, customers, access, clock, *settings, session});
+    ui::CounterWindow window(ui::CounterContext{catalog, sales, shifts, customers, access, clock,
+                                                *settings, session, auth, approvals, actions,
+                                                refunds, staff, reports});
     window.resize(1366, 768);
     window.show();
     QApplication::processEvents();

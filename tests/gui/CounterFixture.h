@@ -3,7 +3,9 @@
 // What the counter's GUI tests share: a real CounterWindow on a temporary encrypted store (an
 // in-memory key store, a manual clock, the simulated card processor), a cashier signed in (and a
 // manager who set the catalog up), four products, an open shift with a 100.00 float, and helpers
-// that type and press keys like a cashier and answer the modal dialogs the keys open.
+// that type and press keys like a cashier and answer the modal dialogs the keys open. The real
+// AuthService (cheap hashes; TestStaff's PIN 2468) and ApprovalService let a manager approve at
+// the counter with their code and PIN.
 #include "Banner.h"
 #include "CounterWindow.h"
 #include "ReceiptDialog.h"
@@ -89,11 +91,25 @@ struct Fixture {
     SaleService sales{store.db(), access, clock, ids, processor, settings.registerId};
     ShiftService shifts{store.db(), access, clock, ids, settings.registerId, settings.currency};
     CustomerService customers{store.db(), access, clock, ids};
+    AuthService auth{store.db(),          store.keys(), TestStaff::pepperKeyName(), clock, ids,
+                     settings.registerId, authOptions()};
+    ApprovalService approvals{store.db(), auth, clock, ids, settings.registerId};
+    CounterActions actions{store.db(), clock, ids, approvals, settings.registerId};
+    RefundService refunds{store.db(), clock, ids, processor, approvals, settings.registerId};
+    StaffService staffService{store.db(), auth, clock, ids};
+    ReportService reports{store.db(), clock, settings.currency};
     QString milk = ean13(QStringLiteral("400000000001"));
     QString bread = ean13(QStringLiteral("400000000002"));
     QString soap = ean13(QStringLiteral("400000000003"));
     QString apples = ean13(QStringLiteral("200000000004"));
     std::unique_ptr<ui::CounterWindow> window;
+
+    static AuthService::Options authOptions()
+    {
+        AuthService::Options o;
+        o.hashParams = TestStaff::CheapHash;
+        return o;
+    }
 
     bool addProduct(const QString& sku, const QString& name, qint64 price, const QString& code,
                     bool byWeight = false)
@@ -122,8 +138,16 @@ struct Fixture {
             return false;
         if (!shifts.open(cashier, 10000))
             return false;
-        window = std::make_unique<ui::CounterWindow>(ui::CounterContext{
-            catalog, sales, shifts, customers, access, clock, settings, cashier});
+        return showWindow(cashier);
+    }
+
+    // A new counter window with this session at the till (the old one closes).
+    bool showWindow(const Session& session)
+    {
+        window.reset();
+        window = std::make_unique<ui::CounterWindow>(
+            ui::CounterContext{catalog, sales, shifts, customers, access, clock, settings, session,
+                               auth, approvals, actions, refunds, staffService, reports});
         window->resize(1366, 768);
         window->show();
         window->activateWindow();
