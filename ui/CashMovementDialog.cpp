@@ -1,5 +1,6 @@
 #include "CashMovementDialog.h"
 
+#include "ApprovalFlow.h"
 #include "WrappedLabel.h"
 
 #include <QLineEdit>
@@ -8,20 +9,25 @@ namespace pos::ui {
 
 CashMovementDialog::CashMovementDialog(Direction direction, ShiftService& shifts,
                                        const Session& session, const QString& currency,
-                                       QWidget* parent)
-    : AmountDialog(direction == Direction::In ? tr("Cash in") : tr("Cash out"),
-                   direction == Direction::In
-                       ? tr("Amount put into the drawer (%1):").arg(currency)
-                       : tr("Amount taken out of the drawer (%1):").arg(currency),
-                   {},
-                   money(currency,
-                         [this, direction, &shifts, session](qint64 minor) {
-                             const QString reason = m_reason->text();
-                             return direction == Direction::In
-                                        ? shifts.cashIn(session, minor, reason)
-                                        : shifts.cashOut(session, minor, reason);
-                         }),
-                   parent)
+                                       QWidget* parent, ApprovalService* approvals)
+    : AmountDialog(
+          direction == Direction::In ? tr("Cash in") : tr("Cash out"),
+          direction == Direction::In ? tr("Amount put into the drawer (%1):").arg(currency)
+                                     : tr("Amount taken out of the drawer (%1):").arg(currency),
+          {},
+          money(currency,
+                [this, direction, &shifts, session, currency, approvals](qint64 minor) {
+                    const QString reason = m_reason->text();
+                    if (direction == Direction::In)
+                        return shifts.cashIn(session, minor, reason);
+                    if (!approvals)
+                        return shifts.cashOut(session, minor, reason);
+                    ApprovalFlow flow(*approvals, session, currency, this);
+                    return ApprovalFlow::asStatus(flow.run(
+                        [&](const QUuid& id) { return shifts.cashOut(session, minor, reason, id); },
+                        [&]() -> Result<ApprovalAsk> { return shifts.askCashOut(minor); }, reason));
+                }),
+          parent)
 {
     setObjectName(direction == Direction::In ? QStringLiteral("cashInDialog")
                                              : QStringLiteral("cashOutDialog"));

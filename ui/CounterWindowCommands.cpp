@@ -324,7 +324,8 @@ void CounterWindow::shiftOperations()
 {
     hideResults();
     ShiftFlow flow(
-        m_ctx.shifts, m_ctx.settings, m_ctx.session, [this] { refreshShift(); }, this);
+        m_ctx.shifts, m_ctx.settings, m_ctx.session, [this] { refreshShift(); }, this,
+        &m_ctx.approvals);
     const ShiftFlow::Outcome outcome = flow.run(!m_cart.isEmpty());
     refreshShift();
     if (!outcome.error.isEmpty())

@@ -13,9 +13,10 @@
 namespace pos::ui {
 
 ShiftFlow::ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const Session& session,
-                     std::function<void()> shiftChanged, QWidget* parent)
+                     std::function<void()> shiftChanged, QWidget* parent,
+                     ApprovalService* approvals)
     : m_shifts(shifts), m_settings(settings), m_session(session),
-      m_shiftChanged(std::move(shiftChanged)), m_parent(parent)
+      m_shiftChanged(std::move(shiftChanged)), m_parent(parent), m_approvals(approvals)
 {}
 
 QString ShiftFlow::summary(const Shift& shift)
@@ -57,7 +58,7 @@ ShiftFlow::Outcome ShiftFlow::cashMovement(bool in)
 {
     using Direction = CashMovementDialog::Direction;
     CashMovementDialog dialog(in ? Direction::In : Direction::Out, m_shifts, m_session,
-                              m_settings.currency, m_parent);
+                              m_settings.currency, m_parent, m_approvals);
     if (dialog.exec() != QDialog::Accepted)
         return {};
     return {in ? tr("Cash in recorded.") : tr("Cash out recorded."), {}, false};

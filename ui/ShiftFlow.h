@@ -24,8 +24,11 @@ public:
     };
 
     // shiftChanged: called as soon as a shift closes or opens, so the status bar follows.
+    // approvals: for a cash out above the store's limit (RBAC-5); without it only a session with
+    // cash.out_over_limit can take out more.
     ShiftFlow(ShiftService& shifts, const RegisterSettings& settings, const Session& session,
-              std::function<void()> shiftChanged, QWidget* parent);
+              std::function<void()> shiftChanged, QWidget* parent,
+              ApprovalService* approvals = nullptr);
 
     // saleInProgress: the cart is not empty, so the shift cannot close now.
     Outcome run(bool saleInProgress);
@@ -44,6 +47,7 @@ private:
     Session m_session;
     std::function<void()> m_shiftChanged;
     QWidget* m_parent = nullptr;
+    ApprovalService* m_approvals = nullptr;
 };
 
 } // namespace pos::ui

@@ -132,6 +132,7 @@ int main(int argc, char* argv[])
         return startup.failed() ? 1 : 0;
 
     pos::ApprovalService approvals(*db, auth, clock, ids, settings->registerId);
+    shifts.setApprovals(approvals);
     pos::CounterActions actions(*db, clock, ids, approvals, settings->registerId);
     pos::RefundService refunds(*db, clock, ids, processor, approvals, settings->registerId);
     pos::StaffService staff(*db, auth, clock, ids);

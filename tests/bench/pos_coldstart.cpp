@@ -111,6 +111,7 @@ int main(int argc, char** argv)
     AuthService auth(**db, keys, QStringLiteral("bench/pin-pepper"), clock, ids,
                      settings->registerId);
     ApprovalService approvals(**db, auth, clock, ids, settings->registerId);
+    shifts.setApprovals(approvals);
     CounterActions actions(**db, clock, ids, approvals, settings->registerId);
     RefundService refunds(**db, clock, ids, processor, approvals, settings->registerId);
     StaffService staff(**db, auth, clock, ids);

@@ -130,6 +130,7 @@ struct Fixture {
     bool setUp()
     {
         store.addTaxClass(QStringLiteral("STD"), 190000, true);
+        shifts.setApprovals(approvals);
         if (!addProduct(QStringLiteral("MILK-1"), QStringLiteral("Milk 1 l"), 119, milk) ||
             !addProduct(QStringLiteral("BREAD-1"), QStringLiteral("Rye bread"), 349, bread) ||
             !addProduct(QStringLiteral("SOAP-1"), QStringLiteral("Olive soap"), 279, soap) ||

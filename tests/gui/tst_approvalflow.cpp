@@ -4,8 +4,11 @@
 // records (counter_events, approvals, the manager's lockout) is read back with SQL.
 #include "ApprovalDialog.h"
 #include "ApprovalsQueueDialog.h"
+#include "CashMovementDialog.h"
 #include "CounterFixture.h"
+#include "ShiftMenuDialog.h"
 
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -67,6 +70,8 @@ private slots:
     void queuedRequestApprovedFromAnotherRegister();
     void refusedInTheQueueKeepsTheLine();
     void managerVoidsWithoutApproval();
+    void cashOutAboveLimitNeedsApproval();
+    void noSaleAndPriceOverrideNeedApproval();
 
 private:
     qint64 count(const char* sql) { return m_f->store.db().scalar(sql).value_or(-1); }
@@ -347,6 +352,84 @@ void tst_ApprovalFlow::managerVoidsWithoutApproval()
                    "kind = 'line_void'"),
              1);
     QCOMPARE(count("SELECT COUNT(*) FROM approvals"), 0);
+}
+
+void tst_ApprovalFlow::cashOutAboveLimitNeedsApproval()
+{
+    Fixture& f = *m_f;
+    QVERIFY(f.shifts.cashIn(f.cashier, 10000, QStringLiteral("change from the bank")));
+    QString kind, amount;
+    whenModal<ui::ShiftMenuDialog>(
+        [](ui::ShiftMenuDialog* menu) { QTest::keyClick(menu, Qt::Key_O); });
+    whenModal<ui::CashMovementDialog>([&](ui::CashMovementDialog* d) {
+        whenModal<ui::ApprovalDialog>([&](ui::ApprovalDialog* a) {
+            kind = a->findChild<QLabel*>(QStringLiteral("approvalKind"))->text();
+            amount = a->findChild<QLabel*>(QStringLiteral("approvalAmount"))->text();
+            typeCodeAndPin(a, f.manager.userCode, QStringLiteral("2468"));
+        });
+        QTest::keyClicks(d->edit(), QStringLiteral("150"));
+        QTest::keyClicks(d->reasonEdit(), QStringLiteral("to the safe"));
+        QTest::keyClick(d->reasonEdit(), Qt::Key_Enter);
+    });
+    f.press(Qt::Key_F10);
+
+    QCOMPARE(kind, QStringLiteral("Cash out above the limit"));
+    QVERIFY2(amount.contains(QStringLiteral("150.00")), qPrintable(amount));
+    QCOMPARE(f.shifts.xReport(f.cashier)->cashOutMinor, 15000);
+    auto q = f.store.db().query("SELECT approver.name, a.reason FROM cash_movements m "
+                                "JOIN approvals a ON a.id = m.approval_id "
+                                "JOIN users approver ON approver.id = a.approver_id");
+    QVERIFY(q);
+    auto row = q->next();
+    QVERIFY(row && *row);
+    QCOMPARE(q->text(0), QStringLiteral("Test Manager"));
+    QCOMPARE(q->text(1), QStringLiteral("to the safe"));
+}
+
+void tst_ApprovalFlow::noSaleAndPriceOverrideNeedApproval()
+{
+    Fixture& f = *m_f;
+    // No sale: the reason typed first is already in the approval dialog.
+    QString carriedReason;
+    whenModal<QInputDialog>([&](QInputDialog* d) {
+        whenModal<ui::ApprovalDialog>([&](ui::ApprovalDialog* a) {
+            carriedReason = a->findChild<QLineEdit*>(QStringLiteral("approvalReason"))->text();
+            typeCodeAndPin(a, f.manager.userCode, QStringLiteral("2468"));
+        });
+        QTest::keyClicks(d->findChild<QLineEdit*>(), QStringLiteral("change for a customer"));
+        d->accept();
+    });
+    f.press(Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(carriedReason, QStringLiteral("change for a customer"));
+    QCOMPARE(count("SELECT COUNT(*) FROM counter_events WHERE kind = 'no_sale' AND "
+                   "approval_id IS NOT NULL"),
+             1);
+
+    // A price override, cancelled at the approval: the price stays.
+    f.scanCode(f.soap);
+    whenModal<QDialog>([&](QDialog* d) {
+        QCOMPARE(d->objectName(), QStringLiteral("priceOverrideDialog"));
+        auto* edit = d->findChild<QLineEdit*>(QStringLiteral("amountEdit"));
+        whenModal<ui::ApprovalDialog>([](ui::ApprovalDialog* a) {
+            typeReason(a, QStringLiteral("damaged box"));
+            QTest::keyClick(a, Qt::Key_Escape);
+        });
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("1.99"));
+        QTest::keyClick(edit, Qt::Key_Enter);
+        // Back in the price dialog with the reason it did not change.
+        QVERIFY(!errorText(d, "amountError").isEmpty());
+        whenModal<ui::ApprovalDialog>([&](ui::ApprovalDialog* a) {
+            typeReason(a, QStringLiteral("damaged box"));
+            typeCodeAndPin(a, f.manager.userCode, QStringLiteral("2468"));
+        });
+        QTest::keyClick(edit, Qt::Key_Enter);
+    });
+    f.press(Qt::Key_F11);
+    QCOMPARE(f.window->cart().lines().first().unitPriceMinor, 199);
+    QCOMPARE(count("SELECT COUNT(*) FROM counter_events WHERE kind = 'price_override'"), 1);
+    // The cancelled dialog had not asked yet (a request is made on Approve or Send): one request.
+    QCOMPARE(count("SELECT COUNT(*) FROM approvals WHERE kind = 'price_override'"), 1);
 }
 
 QTEST_MAIN(tst_ApprovalFlow)
