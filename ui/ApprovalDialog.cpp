@@ -167,6 +167,9 @@ QWidget* ApprovalDialog::buildManagerPanel()
     for (QPushButton* b : {m_pinMode, m_passwordMode}) {
         b->setCheckable(true);
         b->setAutoDefault(false);
+        // The chosen way stands out like a selected tab.
+        b->setStyleSheet(QStringLiteral("QPushButton:checked { background: #1f3a5f; color: white; "
+                                        "border-color: #1f3a5f; }"));
         modes->addWidget(b);
     }
     connect(m_pinMode, &QPushButton::clicked, this, [this] { setPinMode(true); });

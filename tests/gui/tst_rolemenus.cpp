@@ -7,6 +7,7 @@
 #include "ReportsWindow.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 
@@ -45,6 +46,7 @@ private slots:
     void auditorHasReportsAndNoCounter();
     void auditorCannotOpenCustomerDetails();
     void switchingUserRebuildsMenus();
+    void switchUserAtTheLockScreenRebuildsMenus();
 
 private:
     test::FixtureSlot m_f;
@@ -162,6 +164,45 @@ void tst_RoleMenus::switchingUserRebuildsMenus()
     QVERIFY(f.window->findChild<QAction*>(QStringLiteral("approvalsQueueAction")));
     f.window->setSession(f.cashier);
     QVERIFY(!f.window->findChild<QAction*>(QStringLiteral("approvalsQueueAction")));
+}
+
+// The real path: Switch user (Ctrl+Shift+L), the manager signs in on the lock screen with code and
+// password; the sale stays and the manager's menus are there. Then an auditor: no counter.
+void tst_RoleMenus::switchUserAtTheLockScreenRebuildsMenus()
+{
+    Fixture& f = *m_f;
+    const Session auditor = f.staff.signIn(Role::Auditor, QStringLiteral("Test Auditor"));
+    f.window->enableLocking(f.auth);
+    f.scanCode(f.milk);
+    QVERIFY(!f.window->findChild<QAction*>(QStringLiteral("approvalsQueueAction")));
+
+    const auto signInAs = [&](const QString& code) {
+        f.press(Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(f.window->isLocked());
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("userCodeField"));
+        QTest::keyClicks(QApplication::focusWidget(), code);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("passwordField"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("correct horse battery"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(!f.window->isLocked());
+    };
+
+    signInAs(f.manager.userCode);
+    QCOMPARE(f.window->session().userId, f.manager.userId);
+    auto* queue = f.window->findChild<QAction*>(QStringLiteral("approvalsQueueAction"));
+    QVERIFY(queue && queue->isEnabled());
+    QVERIFY(f.window->findChild<QAction*>(QStringLiteral("payButtonAction"))->isEnabled());
+    QVERIFY(f.window->menuBar()->findChild<QMenu*>(QStringLiteral("userMenu")));
+    QCOMPARE(f.cartRows(), 1);
+
+    signInAs(auditor.userCode);
+    QVERIFY(!f.window->findChild<QAction*>(QStringLiteral("approvalsQueueAction")));
+    QVERIFY(f.window->findChild<QAction*>(QStringLiteral("reportsAction")));
+    QVERIFY(!f.window->findChild<QAction*>(QStringLiteral("payButtonAction"))->isEnabled());
+    QVERIFY(!f.window->findChild<QAction*>(QStringLiteral("customerButtonAction"))->isEnabled());
+    QVERIFY(!f.scan()->isEnabled());
+    QVERIFY(f.window->menuBar()->findChild<QMenu*>(QStringLiteral("userMenu")));
 }
 
 QTEST_MAIN(tst_RoleMenus)
