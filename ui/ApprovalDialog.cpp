@@ -269,14 +269,14 @@ void ApprovalDialog::approveHere()
         m_code->setFocus(Qt::OtherFocusReason);
         return;
     }
+    if (!ensureRequest()) // a reason first; the PIN stays on the pad meanwhile
+        return;
     SecretBytes secret = pin ? m_pinPad->takePin() : takeText(m_password);
     SecretBytes totp = pin ? SecretBytes{} : takeText(m_totp);
     if (secret.isEmpty()) {
         showError(pin ? tr("Type the manager's PIN.") : tr("Type the manager's password."));
         return;
     }
-    if (!ensureRequest())
-        return;
     auto done = m_approvals.approveOnSpot(m_request.id, code, secret, totp);
     if (!done) {
         const Error error = done.error();

@@ -99,17 +99,24 @@ void tst_ApprovalFlow::cashierVoidsLineWithManagersPin()
     QCOMPARE(f.cartRows(), 2);
     const qint64 sessionsBefore = count("SELECT COUNT(*) FROM sessions");
 
-    QString kind, summary, requester;
+    QString kind, summary, requester, noReason;
+    qint64 requestsWithoutReason = -1;
     confirmYes();
     whenModal<ui::ApprovalDialog>([&](ui::ApprovalDialog* d) {
         kind = d->findChild<QLabel*>(QStringLiteral("approvalKind"))->text();
         summary = d->findChild<QLabel*>(QStringLiteral("approvalSummary"))->text();
         requester = d->findChild<QLabel*>(QStringLiteral("approvalRequester"))->text();
-        typeReason(d, QStringLiteral("customer changed mind"));
+        // Without a reason nothing is asked yet; the PIN waits on the pad.
         typeCodeAndPin(d, f.manager.userCode, QStringLiteral("2468"));
+        noReason = errorText(d, "approvalError");
+        requestsWithoutReason = count("SELECT COUNT(*) FROM approvals");
+        typeReason(d, QStringLiteral("customer changed mind"));
+        QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("pinOk")), Qt::LeftButton);
     });
     f.press(Qt::Key_Delete);
 
+    QVERIFY2(noReason.contains(QStringLiteral("Say why")), qPrintable(noReason));
+    QCOMPARE(requestsWithoutReason, 0);
     QCOMPARE(kind, QStringLiteral("Void a line"));
     QVERIFY2(summary.contains(QStringLiteral("Rye bread")), qPrintable(summary));
     QVERIFY2(requester.contains(QStringLiteral("Test Cashier")), qPrintable(requester));
