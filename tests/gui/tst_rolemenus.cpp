@@ -5,6 +5,8 @@
 #include "CounterFixture.h"
 #include "CustomerDialog.h"
 #include "ReportsWindow.h"
+#include "RoleEditorDialog.h"
+#include "StaffDialog.h"
 
 #include <QAction>
 #include <QMenu>
@@ -103,6 +105,38 @@ void tst_RoleMenus::ownerHasEverything()
              QStringList{QStringLiteral("refundAction"), QStringLiteral("noSaleAction"),
                          QStringLiteral("priceOverrideAction")})
         QVERIFY2(names.contains(name), qPrintable(name));
+
+    // Staff, roles and the register's settings open from the menus.
+    bool staffOpened = false, rolesOpened = false;
+    whenModal<ui::StaffDialog>([&](ui::StaffDialog* d) {
+        staffOpened = true;
+        d->reject();
+    });
+    f.window->findChild<QAction*>(QStringLiteral("staffAction"))->trigger();
+    QVERIFY(staffOpened);
+    whenModal<ui::RoleEditorDialog>([&](ui::RoleEditorDialog* d) {
+        rolesOpened = true;
+        d->reject();
+    });
+    f.window->findChild<QAction*>(QStringLiteral("rolesAction"))->trigger();
+    QVERIFY(rolesOpened);
+
+    QString refused;
+    whenModal<QDialog>([&](QDialog* d) {
+        QCOMPARE(d->objectName(), QStringLiteral("idleLockDialog"));
+        auto* edit = d->findChild<QLineEdit*>(QStringLiteral("amountEdit"));
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("0"));
+        QTest::keyClick(edit, Qt::Key_Enter); // below core's 30 seconds: refused, stays open
+        auto* error = d->findChild<QLabel*>(QStringLiteral("amountError"));
+        refused = error->isVisible() ? error->text() : QString();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("10"));
+        QTest::keyClick(edit, Qt::Key_Enter);
+    });
+    f.window->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    QVERIFY(!refused.isEmpty());
+    QCOMPARE(f.auth.idleLockSeconds().value_or(-1), 600);
 }
 
 void tst_RoleMenus::auditorHasReportsAndNoCounter()
