@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is missing, builds, and starts the desktop register on
-# a local demo store (created on first run in the user's data folder, key in the system keychain).
+# a local demo store (created on first run in the user's data folder through the set-up wizard, key
+# in the system keychain).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" build run
@@ -10,11 +11,9 @@ cmake --build "$build" --parallel "$(nproc)" --target pos posctl
 
 data="${POS_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/pos/demo}"
 run() {
-    if [ ! -e "$data/register.db" ]; then
-        echo "Creating the demo store in $data (its key goes into your keychain)..."
-        "$build/app/posctl/posctl" --data-dir "$data" init --store "Demo Store" --register "Register 1"
-        "$build/app/posctl/posctl" --data-dir "$data" seed-demo --products 5000 --customers 200 --sales 40
-    fi
+    # First run: the set-up wizard creates the company, the store, this register and the owner
+    # account (password + authenticator app) and offers the demo catalog. No default passwords.
+    mkdir -p "$data"
     exec "$build/app/pos/pos" --data-dir "$data"
 }
 
