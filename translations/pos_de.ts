@@ -4,42 +4,40 @@
 <context>
     <name>StartupFlow</name>
     <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="48"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="78"/>
         <source>Cannot open the register&apos;s data</source>
         <translation>Die Daten dieser Kasse lassen sich nicht öffnen</translation>
     </message>
     <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="91"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="143"/>
         <source>Cannot read the register&apos;s settings</source>
         <translation>Die Einstellungen der Kasse lassen sich nicht lesen</translation>
     </message>
     <message>
-        <source>Cannot set up the register</source>
-        <translation>Die Kasse lässt sich nicht einrichten</translation>
+        <location filename="../app/pos/StartupFlow.cpp" line="100"/>
+        <source>Cannot read the staff accounts</source>
+        <translation>Die Mitarbeiterkonten lassen sich nicht lesen</translation>
     </message>
     <message>
-        <source>Empty catalog</source>
-        <translation>Leeres Sortiment</translation>
+        <location filename="../app/pos/StartupFlow.cpp" line="113"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
-        <source>This register has no products yet. Load the demo catalog (%1 products with barcodes) to try the counter?</source>
-        <translation>Diese Kasse hat noch keine Artikel. Das Demo-Sortiment (%1 Artikel mit Barcodes) laden, um die Kasse auszuprobieren?</translation>
-    </message>
-    <message>
-        <source>Load demo catalog</source>
-        <translation>Demo-Sortiment laden</translation>
-    </message>
-    <message>
-        <source>Start empty</source>
-        <translation>Leer beginnen</translation>
-    </message>
-    <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="170"/>
         <source>Demo catalog not loaded</source>
         <translation>Demo-Sortiment nicht geladen</translation>
     </message>
     <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="179"/>
         <source>Cannot read the shift</source>
         <translation>Die Schicht lässt sich nicht lesen</translation>
     </message>
     <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="49"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="79"/>
         <source>%1
 
 The register will close.</source>
@@ -51,30 +49,38 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>main</name>
     <message>
+        <location filename="../app/pos/main.cpp" line="59"/>
         <source>Point of Sale</source>
         <translation>Kasse</translation>
     </message>
     <message>
+        <location filename="../app/pos/main.cpp" line="65"/>
         <source>The point-of-sale counter of this register.</source>
         <translation>Die Verkaufsoberfläche dieser Kasse.</translation>
     </message>
     <message>
+        <location filename="../app/pos/main.cpp" line="70"/>
         <source>Keep the register&apos;s store in &lt;dir&gt;/register.db.</source>
         <translation>Die Daten der Kasse in &lt;Ordner&gt;/register.db ablegen.</translation>
     </message>
     <message>
+        <location filename="../app/pos/main.cpp" line="71"/>
         <source>dir</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <source>Load the demo catalog into an empty store without asking.</source>
-        <translation>Das Demo-Sortiment ohne Rückfrage in einen leeren Datenbestand laden.</translation>
+        <location filename="../app/pos/main.cpp" line="74"/>
+        <source>Load the demo catalog into an empty store after sign-in without asking (the set-up wizard offers it too).</source>
+        <translation>Das Demo-Sortiment nach der Anmeldung ohne Rückfrage in einen leeren Datenbestand laden (der Einrichtungsassistent bietet es ebenfalls an).</translation>
     </message>
     <message>
+        <location filename="../app/pos/main.cpp" line="86"/>
+        <location filename="../app/pos/main.cpp" line="95"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
+        <location filename="../app/pos/main.cpp" line="87"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
     </message>
@@ -82,17 +88,285 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::AmountDialog</name>
     <message>
+        <location filename="../ui/AmountDialog.cpp" line="48"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/AmountDialog.cpp" line="51"/>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::ApprovalDialog</name>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="52"/>
+        <source>Manager approval</source>
+        <translation>Freigabe durch Manager</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="68"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="99"/>
+        <source>A manager&apos;s approval is needed for this:</source>
+        <translation>Hierfür ist die Freigabe eines Managers nötig:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="106"/>
+        <source>Amount: %1</source>
+        <translation>Betrag: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="109"/>
+        <source>Asked by: %1</source>
+        <translation>Angefragt von: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="113"/>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Grund (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="116"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="118"/>
+        <source>For example: customer changed their mind</source>
+        <translation>Zum Beispiel: Kunde hat es sich anders überlegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="128"/>
+        <source>No manager at this register? Send the request to the approvals queue: a manager approves it from another register, and the sale carries on here.</source>
+        <translation>Kein Manager an dieser Kasse? Die Anfrage in die Freigabe-Warteschlange stellen: Ein Manager gibt sie an einer anderen Kasse frei, und der Verkauf geht hier weiter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="132"/>
+        <source>Send to the approvals queue</source>
+        <translation>In die Freigabe-Warteschlange stellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="148"/>
+        <source>A manager approves here</source>
+        <translation>Ein Manager gibt hier frei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="153"/>
+        <source>Manager&apos;s user &amp;code:</source>
+        <translation>Benutzer&amp;nummer des Managers:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="156"/>
+        <source>Manager&apos;s user code</source>
+        <translation>Benutzernummer des Managers</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="163"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="165"/>
+        <location filename="../ui/ApprovalDialog.cpp" line="188"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="187"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="190"/>
+        <source>Code from the authenticator app (&amp;owners):</source>
+        <translation>Authenticator-Code (für &amp;Inhaber):</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="192"/>
+        <source>Code from the authenticator app</source>
+        <translation>Authenticator-Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="199"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="268"/>
+        <source>Type the manager&apos;s user code first.</source>
+        <translation>Zuerst die Benutzernummer des Managers eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="277"/>
+        <source>Type the manager&apos;s PIN.</source>
+        <translation>PIN des Managers eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="277"/>
+        <source>Type the manager&apos;s password.</source>
+        <translation>Passwort des Managers eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="304"/>
+        <source>Waiting in the approvals queue for a manager (until %1)…</source>
+        <translation>Wartet in der Freigabe-Warteschlange auf einen Manager (bis %1) …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="330"/>
+        <source>%1 refused the request.</source>
+        <translation>%1 hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="331"/>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 hat die Anfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="334"/>
+        <source>The request expired after 5 minutes without an approval. Ask again.</source>
+        <translation>Die Anfrage ist nach 5 Minuten ohne Freigabe abgelaufen. Bitte erneut anfragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalDialog.cpp" line="338"/>
+        <source>The request is no longer open. Ask again.</source>
+        <translation>Die Anfrage ist nicht mehr offen. Bitte erneut anfragen.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ApprovalFlow</name>
+    <message>
+        <location filename="../ui/ApprovalFlow.cpp" line="25"/>
+        <source>Nothing was changed: it needs a manager&apos;s approval.</source>
+        <translation>Es wurde nichts geändert: Dafür ist die Freigabe eines Managers nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ApprovalsQueueDialog</name>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="31"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="32"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="43"/>
+        <source>Approvals queue</source>
+        <translation>Freigabe-Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="48"/>
+        <source>Requests from the registers of this store that wait for a manager. A request expires 5 minutes after it was made; nobody approves their own.</source>
+        <translation>Anfragen der Kassen dieser Filiale, die auf einen Manager warten. Eine Anfrage läuft 5 Minuten nach dem Stellen ab; niemand gibt eigene Anfragen frei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="55"/>
+        <source>Pending requests</source>
+        <translation>Offene Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="56"/>
+        <source>Asked by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="56"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="56"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="56"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="57"/>
+        <source>Register</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="57"/>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="57"/>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="68"/>
+        <source>&amp;Note for a refusal:</source>
+        <translation>&amp;Hinweis zur Ablehnung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="71"/>
+        <source>Note for a refusal</source>
+        <translation>Hinweis zur Ablehnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="78"/>
+        <source>No request is waiting.</source>
+        <translation>Keine Anfrage wartet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="90"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="93"/>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="96"/>
+        <source>Refresh (F5)</source>
+        <translation>Aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="98"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="162"/>
+        <source>this one</source>
+        <translation>diese</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="162"/>
+        <source>another</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="201"/>
+        <source>Approved: %1 for %2 (%3).</source>
+        <translation>Freigegeben: %1 für %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ApprovalsQueueDialog.cpp" line="221"/>
+        <source>Refused: %1 for %2.</source>
+        <translation>Abgelehnt: %1 für %2.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::Banner</name>
     <message>
+        <location filename="../ui/Banner.cpp" line="11"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -100,30 +374,37 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::CartModel</name>
     <message>
+        <location filename="../ui/CartModel.cpp" line="40"/>
         <source>%1/kg</source>
         <translation>%1/kg</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="94"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="96"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="98"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="100"/>
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="102"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
     <message>
+        <location filename="../ui/CartModel.cpp" line="72"/>
         <source>Line discount %1, share of the order discount %2</source>
         <translation>Positionsrabatt %1, Anteil am Bonrabatt %2</translation>
     </message>
@@ -131,65 +412,138 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::CashMovementDialog</name>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="14"/>
         <source>Cash in</source>
         <translation>Einlage</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="14"/>
         <source>Cash out</source>
         <translation>Entnahme</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="15"/>
         <source>Amount put into the drawer (%1):</source>
         <translation>In die Kasse eingelegter Betrag (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="16"/>
         <source>Amount taken out of the drawer (%1):</source>
         <translation>Aus der Kasse entnommener Betrag (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="35"/>
         <source>Reason (for example: change from the bank):</source>
         <translation>Grund (zum Beispiel: Wechselgeld von der Bank):</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="36"/>
         <source>Reason (for example: to the safe):</source>
         <translation>Grund (zum Beispiel: in den Tresor):</translation>
     </message>
     <message>
+        <location filename="../ui/CashMovementDialog.cpp" line="40"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::CounterMenus</name>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="103"/>
+        <source>&amp;Sale</source>
+        <translation>&amp;Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="104"/>
+        <source>&amp;Return or refund…</source>
+        <translation>&amp;Rückgabe oder Erstattung …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="106"/>
+        <source>&amp;Price of the line…</source>
+        <translation>&amp;Preis der Position …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="108"/>
+        <source>&amp;No sale (open the drawer)…</source>
+        <translation>&amp;Kein Verkauf (Schublade öffnen) …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="111"/>
+        <source>&amp;Back office</source>
+        <translation>Ver&amp;waltung</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="112"/>
+        <source>&amp;Approvals queue…</source>
+        <translation>&amp;Freigabe-Warteschlange …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="114"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Berichte …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="116"/>
+        <source>S&amp;taff…</source>
+        <translation>&amp;Personal …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="118"/>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="119"/>
+        <source>&amp;Roles and permissions…</source>
+        <translation>&amp;Rollen und Berechtigungen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="120"/>
+        <source>Register &amp;settings…</source>
+        <translation>&amp;Kasseneinstellungen …</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::CounterStatusBar</name>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="11"/>
         <source>Store</source>
         <translation>Filiale</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="12"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="13"/>
         <source>Cashier</source>
         <translation>Kassierer/in</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="14"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="15"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="17"/>
         <source>● Offline — working locally</source>
         <translation>● Offline — arbeitet lokal</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="19"/>
         <source>Sales are stored on this register only. Syncing with the central server is not set up yet.</source>
         <translation>Verkäufe werden nur auf dieser Kasse gespeichert. Der Abgleich mit dem zentralen Server ist noch nicht eingerichtet.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterStatusBar.cpp" line="47"/>
         <source>Cashier: %1</source>
         <translation>Kassierer/in: %1</translation>
     </message>
@@ -197,233 +551,420 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::CounterWindow</name>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="40"/>
         <source>Counter — %1 — %2</source>
         <translation>Kasse — %1 — %2</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="60"/>
         <source>Scan or search</source>
         <translation>Scannen oder suchen</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="61"/>
         <source>Scan a barcode, or type a name or SKU</source>
         <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="73"/>
         <source>Cart</source>
         <translation>Warenkorb</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="112"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="32"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="114"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="65"/>
         <source>Line discount</source>
         <translation>Positionsrabatt</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="116"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="96"/>
         <source>Order discount</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="118"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="125"/>
         <source>Remove line</source>
         <translation>Position löschen</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="120"/>
         <source>Hold sale</source>
         <translation>Parken</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="122"/>
         <source>Held sales</source>
         <translation>Geparkte Bons</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="124"/>
         <source>New sale</source>
         <translation>Neuer Bon</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="140"/>
         <source>PAY</source>
         <translation>BEZAHLEN</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="185"/>
+        <location filename="../ui/CounterWindow.cpp" line="188"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="188"/>
         <source>Shortcut: %1</source>
         <translation>Tastenkürzel: %1</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="276"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="32"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="276"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="28"/>
         <source>Weight of %1 in kg (for example 0.250):</source>
         <translation>Gewicht von %1 in kg (zum Beispiel 0,250):</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="388"/>
         <source>No open shift</source>
         <translation>Keine offene Schicht</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="422"/>
         <source>Yes (Enter)</source>
         <translation>Ja (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="422"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="423"/>
         <source>No (Esc)</source>
         <translation>Nein (Esc)</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="423"/>
         <source>No (Enter or Esc)</source>
         <translation>Nein (Enter oder Esc)</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="23"/>
         <source>Select a line in the cart first (Up/Down), then press F2.</source>
         <translation>Zuerst eine Position im Warenkorb wählen (Pfeil hoch/runter), dann F2 drücken.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="29"/>
         <source>Quantity of %1:</source>
         <translation>Menge von %1:</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="59"/>
         <source>Select a line in the cart first (Up/Down), then press F3.</source>
         <translation>Zuerst eine Position im Warenkorb wählen (Pfeil hoch/runter), dann F3 drücken.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="66"/>
         <source>Discount off %1, as an amount in %2 (0 removes it):</source>
         <translation>Rabatt auf %1 als Betrag in %2 (0 entfernt ihn):</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="91"/>
+        <location filename="../ui/CounterWindowCommands.cpp" line="202"/>
         <source>The cart is empty: scan something first.</source>
         <translation>Der Warenkorb ist leer: zuerst einen Artikel scannen.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="97"/>
         <source>Discount off the whole sale, as an amount in %1 (0 removes it):</source>
         <translation>Rabatt auf den ganzen Bon als Betrag in %1 (0 entfernt ihn):</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="121"/>
         <source>Select a line in the cart first (Up/Down), then press Delete.</source>
         <translation>Zuerst eine Position im Warenkorb wählen (Pfeil hoch/runter), dann Entf drücken.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="125"/>
         <source>Remove %1 from the sale?</source>
         <translation>%1 aus dem Bon entfernen?</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="136"/>
         <source>Removed %1.</source>
         <translation>%1 entfernt.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="137"/>
+        <source>Removed %1 (approved by %2).</source>
+        <translation>%1 entfernt (freigegeben von %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="147"/>
+        <source>Select a line in the cart first (Up/Down), then press F11.</source>
+        <translation>Zuerst eine Position im Warenkorb wählen (Pfeil hoch/runter), dann F11 drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="153"/>
+        <source>Price of the line</source>
+        <translation>Preis der Position</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="154"/>
+        <source>New price per kg of %1, in %2:</source>
+        <translation>Neuer Preis pro kg für %1, in %2:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="155"/>
+        <source>New unit price of %1, in %2:</source>
+        <translation>Neuer Stückpreis für %1, in %2:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="180"/>
+        <source>No sale</source>
+        <translation>Kein Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="180"/>
+        <source>Open the drawer without a sale. Say why:</source>
+        <translation>Die Schublade ohne Verkauf öffnen. Bitte den Grund angeben:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="193"/>
+        <source>Drawer opened (no sale).</source>
+        <translation>Schublade geöffnet (kein Verkauf).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="194"/>
+        <source>Drawer opened (no sale), approved by %1.</source>
+        <translation>Schublade geöffnet (kein Verkauf), freigegeben von %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="218"/>
         <source>Receipt %1 completed.</source>
         <translation>Bon %1 abgeschlossen.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="229"/>
         <source>The cart is empty: there is nothing to hold.</source>
         <translation>Der Warenkorb ist leer: es gibt nichts zu parken.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="238"/>
         <source>Sale held. Press F6 to resume it.</source>
         <translation>Bon geparkt. Mit F6 wieder aufnehmen.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="245"/>
         <source>Finish or hold (F5) the current sale before resuming another.</source>
         <translation>Den aktuellen Bon erst abschließen oder parken (F5), bevor ein anderer aufgenommen wird.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="265"/>
         <source>Held sale resumed.</source>
         <translation>Geparkter Bon wieder aufgenommen.</translation>
     </message>
     <message>
-        <source>Throw away the current sale? None of it is stored.</source>
-        <translation>Den aktuellen Bon verwerfen? Davon wird nichts gespeichert.</translation>
+        <location filename="../ui/CounterWindowCommands.cpp" line="280"/>
+        <source>Void the sale</source>
+        <translation>Bon stornieren</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="280"/>
+        <source>Void the whole sale and start a new one? Say why:</source>
+        <translation>Den ganzen Bon stornieren und einen neuen beginnen? Bitte den Grund angeben:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="296"/>
+        <source>Sale voided.</source>
+        <translation>Bon storniert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="297"/>
+        <source>Sale voided (approved by %1).</source>
+        <translation>Bon storniert (freigegeben von %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindow.cpp" line="88"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="46"/>
         <source>Scan an item or type its name to start a sale.</source>
         <translation>Einen Artikel scannen oder seinen Namen eingeben, um einen Bon zu beginnen.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="133"/>
         <source>Customer</source>
         <translation>Kunde/Kundin</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="136"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindow.cpp" line="403"/>
         <source>Customer %1</source>
         <translation>Kundennummer %1</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="311"/>
         <source>Customer removed from the sale.</source>
         <translation>Kunde/Kundin vom Bon entfernt.</translation>
     </message>
     <message>
+        <location filename="../ui/CounterWindowCommands.cpp" line="317"/>
         <source>Customer %1 is on this sale.</source>
         <translation>%1 ist diesem Bon zugeordnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="47"/>
+        <source>Your role does not sell at the counter. Reports are in the Back office menu.</source>
+        <translation>Ihre Rolle verkauft nicht an der Kasse. Berichte finden Sie im Menü Verwaltung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="82"/>
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="83"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="139"/>
+        <source>%1 given back.</source>
+        <translation>%1 erstattet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="154"/>
+        <source>Register settings</source>
+        <translation>Kasseneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="155"/>
+        <source>Lock the counter after how many minutes without use (1 to 60)?</source>
+        <translation>Nach wie vielen Minuten ohne Benutzung soll die Kasse gesperrt werden (1 bis 60)?</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="161"/>
+        <source>Type a whole number of minutes.</source>
+        <translation>Eine ganze Zahl von Minuten eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="171"/>
+        <source>The counter now locks after %1 minutes without use.</source>
+        <translation>Die Kasse wird jetzt nach %1 Minuten ohne Benutzung gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowLock.cpp" line="40"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowLock.cpp" line="46"/>
+        <source>S&amp;witch user…</source>
+        <translation>Benutzer &amp;wechseln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowLock.cpp" line="68"/>
+        <source>&amp;User</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowLock.cpp" line="123"/>
+        <source>%1 (locked)</source>
+        <translation>%1 (gesperrt)</translation>
     </message>
 </context>
 <context>
     <name>pos::ui::CustomerDialog</name>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="34"/>
         <source>%1 · phone …%2</source>
         <translation>%1 · Tel. …%2</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="43"/>
         <source>Customer</source>
         <translation>Kunde/Kundin</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="49"/>
         <source>On this sale: %1</source>
         <translation>Auf diesem Bon: %1</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="52"/>
         <source>Remove customer (F7)</source>
         <translation>Vom Bon entfernen (F7)</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="60"/>
         <source>Search by name or phone number:</source>
         <translation>Nach Name oder Telefonnummer suchen:</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="64"/>
         <source>Search customers</source>
         <translation>Kundschaft durchsuchen</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="65"/>
         <source>Name, or at least 3 digits of the phone number</source>
         <translation>Name oder mindestens 3 Ziffern der Telefonnummer</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="74"/>
         <source>Customers found</source>
         <translation>Gefundene Kundschaft</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="80"/>
+        <location filename="../ui/CustomerDialog.cpp" line="137"/>
         <source>Type to search.</source>
         <translation>Zum Suchen tippen.</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="88"/>
         <source>New customer… (Ctrl+N)</source>
         <translation>Neu anlegen … (Strg+N)</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="95"/>
         <source>Attach to sale (Enter)</source>
         <translation>Dem Bon zuordnen (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="100"/>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="152"/>
         <source>No customer found. Ctrl+N adds a new one.</source>
         <translation>Niemand gefunden. Strg+N legt einen neuen Eintrag an.</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="153"/>
         <source>Found: %1. Up/Down to choose, Enter to attach.</source>
         <translation>Gefunden: %1. Mit Auf/Ab wählen, mit Enter zuordnen.</translation>
     </message>
     <message>
+        <location filename="../ui/CustomerDialog.cpp" line="162"/>
         <source>Pick a customer from the list, or add a new one (Ctrl+N).</source>
         <translation>Bitte jemanden aus der Liste wählen oder neu anlegen (Strg+N).</translation>
     </message>
@@ -431,22 +972,27 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::DocumentView</name>
     <message>
+        <location filename="../ui/DocumentView.cpp" line="45"/>
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
+        <location filename="../ui/DocumentView.cpp" line="47"/>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
+        <location filename="../ui/DocumentView.cpp" line="90"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../ui/DocumentView.cpp" line="101"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
+        <location filename="../ui/DocumentView.cpp" line="102"/>
         <source>%1 could not be written to %2.</source>
         <translation>%1 ließ sich nicht nach %2 schreiben.</translation>
     </message>
@@ -454,34 +1000,43 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::HeldSalesDialog</name>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="19"/>
+        <location filename="../ui/HeldSalesDialog.cpp" line="25"/>
         <source>Held sales</source>
         <translation>Geparkte Bons</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="26"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="26"/>
         <source>Held at</source>
         <translation>Geparkt um</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="26"/>
         <source>Items</source>
         <translation>Positionen</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="26"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="51"/>
         <source>No sales are held on this register.</source>
         <translation>Auf dieser Kasse sind keine Bons geparkt.</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="58"/>
         <source>Resume (Enter)</source>
         <translation>Aufnehmen (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/HeldSalesDialog.cpp" line="61"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
@@ -489,266 +1044,1551 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::KeySetupDialog</name>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="19"/>
         <source>Protect this register&apos;s data</source>
         <translation>Daten dieser Kasse schützen</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="20"/>
         <source>Unlock this register&apos;s data</source>
         <translation>Daten dieser Kasse entsperren</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="26"/>
         <source>&lt;p&gt;&lt;b&gt;No system keychain answered on this computer.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The sales data of this register is encrypted. Its key is normally kept in the system keychain, but none is running here (this is common on kiosks).&lt;/p&gt;&lt;p&gt;Instead, the key can be kept in a &lt;b&gt;key file sealed with a passphrase&lt;/b&gt; that the owner chooses. The passphrase will be asked every time the register starts. Without it the data cannot be opened by anyone — write it down and keep it safe.&lt;/p&gt;&lt;p&gt;The data is never stored unencrypted. If you would rather set up a keychain first, choose Quit.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Auf diesem Computer hat kein Systemschlüsselbund geantwortet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Die Verkaufsdaten dieser Kasse sind verschlüsselt. Der Schlüssel liegt normalerweise im Schlüsselbund des Systems, aber hier läuft keiner (das ist bei Kiosk-Geräten üblich).&lt;/p&gt;&lt;p&gt;Stattdessen kann der Schlüssel in einer &lt;b&gt;mit einer Passphrase versiegelten Schlüsseldatei&lt;/b&gt; liegen, die der Inhaber bzw. die Inhaberin wählt. Die Passphrase wird bei jedem Start der Kasse abgefragt. Ohne sie kann niemand die Daten öffnen — schreiben Sie sie auf und bewahren Sie sie sicher auf.&lt;/p&gt;&lt;p&gt;Die Daten werden niemals unverschlüsselt gespeichert. Wenn Sie lieber zuerst einen Schlüsselbund einrichten möchten, wählen Sie Beenden.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="57"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="59"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="63"/>
         <source>Repeat passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="65"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="76"/>
         <source>Create sealed key file</source>
         <translation>Versiegelte Schlüsseldatei anlegen</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="76"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="80"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="104"/>
         <source>Use at least %1 characters (%2 so far). A few unrelated words make a good passphrase.</source>
         <translation>Mindestens %1 Zeichen verwenden (bisher %2). Einige voneinander unabhängige Wörter ergeben eine gute Passphrase.</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="109"/>
         <source>Repeat the same passphrase in the second field.</source>
         <translation>Im zweiten Feld dieselbe Passphrase wiederholen.</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="111"/>
         <source>Enter the passphrase.</source>
         <translation>Passphrase eingeben.</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="36"/>
         <source>&lt;p&gt;&lt;b&gt;This register keeps its key in a sealed key file.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Enter the owner&apos;s passphrase to open the sales data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Diese Kasse bewahrt ihren Schlüssel in einer versiegelten Schlüsseldatei auf.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Geben Sie die Passphrase des Inhabers bzw. der Inhaberin ein, um die Verkaufsdaten zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="45"/>
         <source>Data: %1
 Key file: %2</source>
         <translation>Daten: %1
 Schlüsseldatei: %2</translation>
     </message>
     <message>
+        <location filename="../ui/KeySetupDialog.cpp" line="47"/>
         <source>Keychain said: %1</source>
         <translation>Meldung des Schlüsselbunds: %1</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::LockScreen</name>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="73"/>
+        <source>Your &amp;user code:</source>
+        <translation>Ihre &amp;Benutzernummer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="76"/>
+        <source>User code</source>
+        <translation>Benutzernummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="80"/>
+        <source>Next (Enter)</source>
+        <translation>Weiter (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="90"/>
+        <source>Or touch your name:</source>
+        <translation>Oder auf Ihren Namen tippen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="124"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="167"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="170"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="176"/>
+        <source>&amp;Code from your authenticator app:</source>
+        <translation>&amp;Code aus Ihrer Authenticator-App:</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="180"/>
+        <source>Code from your authenticator app</source>
+        <translation>Code aus Ihrer Authenticator-App</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="188"/>
+        <source>Sign in (Enter)</source>
+        <translation>Anmelden (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="252"/>
+        <source>%1 can no longer sign in here. Someone else has to sign in; the sale stays.</source>
+        <translation>%1 kann sich hier nicht mehr anmelden. Jemand anderes muss sich anmelden; der Bon bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="268"/>
+        <source>Who takes over this register?</source>
+        <translation>Wer übernimmt diese Kasse?</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="269"/>
+        <source>Who is signing in?</source>
+        <translation>Wer meldet sich an?</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="272"/>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="306"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="345"/>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="348"/>
+        <source>%1 (%2): enter your PIN to carry on.</source>
+        <translation>%1 (%2): Zum Fortfahren Ihre PIN eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="349"/>
+        <source>%1 (%2): enter your password to carry on.</source>
+        <translation>%1 (%2): Zum Fortfahren Ihr Passwort eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="351"/>
+        <source>Switch user</source>
+        <translation>Benutzer wechseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="353"/>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="355"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="355"/>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="370"/>
+        <source>Enter your PIN.</source>
+        <translation>Bitte PIN eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="370"/>
+        <source>Enter your password.</source>
+        <translation>Bitte Passwort eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="374"/>
+        <source>Enter the code your authenticator app shows now.</source>
+        <translation>Den Code eingeben, den Ihre Authenticator-App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/LockScreen.cpp" line="391"/>
+        <source>The session of %1 has ended. Sign in again; the sale stays.</source>
+        <translation>Die Sitzung von %1 ist beendet. Bitte erneut anmelden; der Bon bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::NewCustomerDialog</name>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="29"/>
         <source>New customer</source>
         <translation>Neu anlegen</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="36"/>
         <source>Name (required)</source>
         <translation>Name (Pflichtfeld)</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="37"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="38"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="39"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="51"/>
         <source>Add customer (Enter)</source>
         <translation>Anlegen (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/NewCustomerDialog.cpp" line="56"/>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::NewStaffDialog</name>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="60"/>
+        <source>New staff member</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="68"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="71"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="75"/>
+        <source>User code</source>
+        <translation>Benutzernummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="78"/>
+        <source>2 to 8 digits, typed at the lock screen</source>
+        <translation>2 bis 8 Ziffern, wird am Sperrbildschirm eingegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="79"/>
+        <source>User &amp;code</source>
+        <translation>&amp;Benutzernummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="83"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="87"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="89"/>
+        <source>Stores</source>
+        <translation>Filialen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="103"/>
+        <source>Discount limit</source>
+        <translation>Rabattgrenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="108"/>
+        <source>&amp;Discount limit</source>
+        <translation>Rabatt&amp;grenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="113"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="114"/>
+        <location filename="../ui/NewStaffDialog.cpp" line="119"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="115"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="117"/>
+        <location filename="../ui/NewStaffDialog.cpp" line="121"/>
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="118"/>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="120"/>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="124"/>
+        <source>Authenticator app</source>
+        <translation>Authenticator-App</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="126"/>
+        <source>Scan this code with the new owner&apos;s authenticator app (or type the text below into it), then enter the 6-digit code the app shows.</source>
+        <translation>Diesen Code mit der Authenticator-App des neuen Inhabers scannen (oder den Text darunter dort eingeben), dann den 6-stelligen Code eingeben, den die App anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="138"/>
+        <source>Code from the app</source>
+        <translation>Code aus der App</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="147"/>
+        <source>Create (Enter)</source>
+        <translation>Anlegen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="152"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="174"/>
+        <source>Cashiers sign in with a PIN of 4 to 8 digits. A password is optional: they need one before they can be given another role.</source>
+        <translation>Kassierer melden sich mit einer PIN aus 4 bis 8 Ziffern an. Ein Passwort ist optional: Sie brauchen eines, bevor sie eine andere Rolle erhalten können.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="179"/>
+        <source>Managers sign in with a password of at least 12 characters. A PIN is optional: with it they approve at the counter.</source>
+        <translation>Manager melden sich mit einem Passwort aus mindestens 12 Zeichen an. Eine PIN ist optional: Damit geben sie an der Kasse frei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="185"/>
+        <source>Auditors sign in with a password of at least 12 characters.</source>
+        <translation>Prüfer melden sich mit einem Passwort aus mindestens 12 Zeichen an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="188"/>
+        <source>Owners sign in with a password of at least 12 characters and a code from an authenticator app.</source>
+        <translation>Inhaber melden sich mit einem Passwort aus mindestens 12 Zeichen und einem Authenticator-Code an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewStaffDialog.cpp" line="217"/>
+        <source>The PIN or the password typed twice differ: type them again.</source>
+        <translation>Die zweimal eingegebene PIN bzw. das zweimal eingegebene Passwort stimmt nicht überein: bitte erneut eingeben.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::OpenShiftDialog</name>
     <message>
+        <location filename="../ui/OpenShiftDialog.cpp" line="10"/>
         <source>Open shift</source>
         <translation>Schicht öffnen</translation>
     </message>
     <message>
+        <location filename="../ui/OpenShiftDialog.cpp" line="11"/>
         <source>No shift is open on this register. Count the cash in the drawer and enter the opening float (%1):</source>
         <translation>Auf dieser Kasse ist keine Schicht offen. Zählen Sie das Bargeld in der Schublade und geben Sie den Wechselgeldbestand ein (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/OpenShiftDialog.cpp" line="25"/>
         <source>Cashier: %1</source>
         <translation>Kassierer/in: %1</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::PinPad</name>
+    <message>
+        <location filename="../ui/PinPad.cpp" line="37"/>
+        <location filename="../ui/PinPad.cpp" line="38"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/PinPad.cpp" line="57"/>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PinPad.cpp" line="58"/>
+        <source>Clear the PIN</source>
+        <translation>PIN löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PinPad.cpp" line="65"/>
+        <source>Delete the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PinPad.cpp" line="73"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::QrCodeWidget</name>
+    <message>
+        <location filename="../ui/QrCodeWidget.cpp" line="19"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/QrCodeWidget.cpp" line="85"/>
+        <source>This text is too long for a QR code.</source>
+        <translation>Dieser Text ist zu lang für einen QR-Code.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::ReceiptDialog</name>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="17"/>
         <source>Receipt %1</source>
         <translation>Bon %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="15"/>
         <source>CHANGE DUE: %1</source>
         <translation>RÜCKGELD: %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="35"/>
         <source>Change due</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="25"/>
         <source>New sale (Enter)</source>
         <translation>Neuer Bon (Enter)</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="24"/>
         <source>Print receipt</source>
         <translation>Bon drucken</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="23"/>
         <source>receipt-%1.pdf</source>
         <translation>bon-%1.pdf</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="24"/>
         <source>Save receipt as PDF</source>
         <translation>Bon als PDF speichern</translation>
     </message>
     <message>
+        <location filename="../ui/ReceiptDialog.cpp" line="14"/>
         <source>NO CHANGE DUE</source>
         <translation>KEIN RÜCKGELD</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::RefundDialog</name>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="74"/>
+        <source>Return / refund</source>
+        <translation>Rückgabe / Erstattung</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="80"/>
+        <source>With the receipt</source>
+        <translation>Mit Bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="81"/>
+        <source>Without a receipt</source>
+        <translation>Ohne Bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="92"/>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Grund (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="95"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="97"/>
+        <source>For example: faulty, wrong size</source>
+        <translation>Zum Beispiel: defekt, falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="105"/>
+        <source>What is given back</source>
+        <translation>Was erstattet wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="109"/>
+        <source>Pick what comes back: the amounts appear here.</source>
+        <translation>Auswählen, was zurückgegeben wird: Die Beträge erscheinen hier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="116"/>
+        <source>Refund (F12)</source>
+        <translation>Erstatten (F12)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="121"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="143"/>
+        <source>Receipt &amp;number:</source>
+        <translation>Bon&amp;nummer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="146"/>
+        <source>Receipt number</source>
+        <translation>Bonnummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="149"/>
+        <source>Find (Enter)</source>
+        <translation>Suchen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="165"/>
+        <location filename="../ui/RefundDialog.cpp" line="195"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="165"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="165"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="165"/>
+        <source>Can come back</source>
+        <translation>Rückgabe möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="165"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="166"/>
+        <source>Comes back now</source>
+        <translation>Jetzt zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="176"/>
+        <source>Products without a receipt go back at today&apos;s price, in cash from the drawer.</source>
+        <translation>Artikel ohne Bon werden zum heutigen Preis bar aus der Kasse erstattet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="182"/>
+        <source>Scan or search a product</source>
+        <translation>Artikel scannen oder suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="183"/>
+        <source>Scan a barcode, or type a name or SKU and Enter</source>
+        <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="195"/>
+        <source>Price now</source>
+        <translation>Aktueller Preis</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="195"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="232"/>
+        <source>Type the receipt number printed on the receipt (for example 7).</source>
+        <translation>Die auf dem Bon gedruckte Bonnummer eingeben (zum Beispiel 7).</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="262"/>
+        <source>Receipt %1 of %2 · paid %3 (card %4, %5 back; cash %6, %7 back)</source>
+        <translation>Bon %1 vom %2 · bezahlt %3 (Karte %4, davon %5 erstattet; bar %6, davon %7 erstattet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="278"/>
+        <location filename="../ui/RefundDialog.cpp" line="351"/>
+        <source>Quantity of %1 that comes back</source>
+        <translation>Zurückgegebene Menge von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="317"/>
+        <source>No product matches &quot;%1&quot;.</source>
+        <translation>Kein Artikel passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="347"/>
+        <source>%1/kg</source>
+        <translation>%1/kg</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="358"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="378"/>
+        <source>Find the sale by its receipt number first.</source>
+        <translation>Zuerst den Bon über seine Bonnummer suchen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="390"/>
+        <location filename="../ui/RefundDialog.cpp" line="411"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="422"/>
+        <source>(preview)</source>
+        <translation>(Vorschau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="458"/>
+        <source>%1 × %2: %3</source>
+        <translation>%1 × %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="459"/>
+        <source>Given back: %1 (tax %2)</source>
+        <translation>Erstattet: %1 (MwSt. %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="461"/>
+        <source>  back to the card: %1</source>
+        <translation>  zurück auf die Karte: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundDialog.cpp" line="462"/>
+        <source>  in cash from the drawer: %1</source>
+        <translation>  bar aus der Kasse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::RefundReceiptDialog</name>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="34"/>
+        <source>Refund of receipt %1</source>
+        <translation>Erstattung zu Bon %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="35"/>
+        <source>Return without receipt</source>
+        <translation>Rückgabe ohne Bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="40"/>
+        <source>GIVEN BACK: %1</source>
+        <translation>ERSTATTET: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="44"/>
+        <source>Print refund receipt</source>
+        <translation>Erstattungsbeleg drucken</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="45"/>
+        <source>Save refund receipt as PDF</source>
+        <translation>Erstattungsbeleg als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="46"/>
+        <source>Done (Enter)</source>
+        <translation>Fertig (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RefundReceiptDialog.cpp" line="55"/>
+        <source>Amount given back</source>
+        <translation>Erstatteter Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ReportChart</name>
+    <message>
+        <location filename="../ui/ReportChart.cpp" line="119"/>
+        <source>A bar chart of %1; the table beside it shows the same figures.</source>
+        <translation>Ein Balkendiagramm für %1; die Tabelle daneben zeigt dieselben Zahlen.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::ReportDialog</name>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="15"/>
         <source>X report: figures so far, the shift stays open</source>
         <translation>X-Bericht: Zahlen bis jetzt, die Schicht bleibt offen</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="18"/>
         <source>Shift closed. Drawer OVER by %1</source>
         <translation>Schicht geschlossen. Kasse mit %1 im PLUS</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="20"/>
         <source>Shift closed. Drawer SHORT by %1</source>
         <translation>Schicht geschlossen. Kasse mit %1 im MINUS</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="21"/>
         <source>Shift closed. The drawer balances</source>
         <translation>Schicht geschlossen. Die Kasse stimmt</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="35"/>
         <source>Z report, shift %1</source>
         <translation>Z-Bericht, Schicht %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="36"/>
         <source>X report, shift %1</source>
         <translation>X-Bericht, Schicht %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="53"/>
         <source>Report summary</source>
         <translation>Zusammenfassung des Berichts</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="33"/>
         <source>Z report %1</source>
         <translation>Z-Bericht %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="33"/>
         <source>X report %1</source>
         <translation>X-Bericht %1</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="41"/>
         <source>z-report-%1.pdf</source>
         <translation>z-bericht-%1.pdf</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="42"/>
         <source>x-report-%1.pdf</source>
         <translation>x-bericht-%1.pdf</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="43"/>
         <source>Print report</source>
         <translation>Bericht drucken</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="43"/>
         <source>Save report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
+        <location filename="../ui/ReportDialog.cpp" line="44"/>
         <source>Close (Enter)</source>
         <translation>Schließen (Enter)</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::ReportTables</name>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="68"/>
+        <source>No category</source>
+        <translation>Ohne Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="78"/>
+        <source>Sales by hour</source>
+        <translation>Umsatz nach Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="78"/>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="78"/>
+        <location filename="../ui/ReportTables.cpp" line="114"/>
+        <location filename="../ui/ReportTables.cpp" line="125"/>
+        <source>Sales</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="78"/>
+        <location filename="../ui/ReportTables.cpp" line="84"/>
+        <location filename="../ui/ReportTables.cpp" line="91"/>
+        <location filename="../ui/ReportTables.cpp" line="103"/>
+        <location filename="../ui/ReportTables.cpp" line="114"/>
+        <location filename="../ui/ReportTables.cpp" line="118"/>
+        <location filename="../ui/ReportTables.cpp" line="138"/>
+        <location filename="../ui/ReportTables.cpp" line="158"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="90"/>
+        <source>Sales by category</source>
+        <translation>Umsatz nach Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="91"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="91"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="91"/>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="95"/>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="114"/>
+        <source>Sales by cashier</source>
+        <translation>Umsatz nach Kassierer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="114"/>
+        <source>Cashier</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="114"/>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="124"/>
+        <source>Voids by staff</source>
+        <translation>Stornos nach Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="125"/>
+        <source>Voided by</source>
+        <translation>Storniert von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="125"/>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="125"/>
+        <location filename="../ui/ReportTables.cpp" line="147"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="125"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="126"/>
+        <source>Without approval</source>
+        <translation>Ohne Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="146"/>
+        <source>Refunds by staff</source>
+        <translation>Erstattungen nach Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="147"/>
+        <source>Refunded by</source>
+        <translation>Erstattet von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="147"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="147"/>
+        <source>With receipt</source>
+        <translation>Mit Bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportTables.cpp" line="147"/>
+        <source>Without receipt</source>
+        <translation>Ohne Bon</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::ReportsWindow</name>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="59"/>
+        <source>Reports: %1</source>
+        <translation>Berichte: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="67"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="67"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="67"/>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="67"/>
+        <source>Chosen days</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="76"/>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="77"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="80"/>
+        <source>All registers</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="81"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="84"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="86"/>
+        <source>T&amp;o:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="89"/>
+        <source>&amp;Register:</source>
+        <translation>&amp;Kasse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="102"/>
+        <location filename="../ui/ReportsWindow.cpp" line="104"/>
+        <source>Sales by hour</source>
+        <translation>Umsatz nach Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="105"/>
+        <location filename="../ui/ReportsWindow.cpp" line="107"/>
+        <source>Sales by category</source>
+        <translation>Umsatz nach Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="108"/>
+        <location filename="../ui/ReportsWindow.cpp" line="110"/>
+        <source>Sales by cashier</source>
+        <translation>Umsatz nach Kassierer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="114"/>
+        <source>By &amp;hour</source>
+        <translation>Nach &amp;Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="115"/>
+        <source>By &amp;category</source>
+        <translation>Nach Ka&amp;tegorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="116"/>
+        <source>By c&amp;ashier</source>
+        <translation>Nach K&amp;assierer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="117"/>
+        <source>&amp;Voids &amp;&amp; refunds</source>
+        <translation>St&amp;ornos &amp;&amp; Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="121"/>
+        <source>&amp;Print or PDF… (Ctrl+P)</source>
+        <translation>&amp;Drucken oder PDF … (Strg+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="124"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="180"/>
+        <location filename="../ui/ReportsWindow.cpp" line="182"/>
+        <source>Voids by staff</source>
+        <translation>Stornos nach Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="181"/>
+        <location filename="../ui/ReportsWindow.cpp" line="183"/>
+        <source>Refunds by staff</source>
+        <translation>Erstattungen nach Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="297"/>
+        <source>No sales in these days</source>
+        <translation>Keine Verkäufe in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="308"/>
+        <location filename="../ui/ReportsWindow.cpp" line="320"/>
+        <location filename="../ui/ReportsWindow.cpp" line="331"/>
+        <source>Sales total</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="334"/>
+        <source>1 sale</source>
+        <translation>1 Bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="334"/>
+        <source>%1 sales</source>
+        <translation>%1 Bons</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="336"/>
+        <source>%1, %2: %3, %4</source>
+        <translation>%1, %2: %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="359"/>
+        <source>all registers</source>
+        <translation>alle Kassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="368"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="375"/>
+        <source>SALES REPORT</source>
+        <translation>UMSATZBERICHT</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="377"/>
+        <source>Printed %1 by %2</source>
+        <translation>Gedruckt am %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="391"/>
+        <source>Sales report</source>
+        <translation>Umsatzbericht</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="395"/>
+        <source>Sales report %1</source>
+        <translation>Umsatzbericht %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="395"/>
+        <source>sales-report-%1.pdf</source>
+        <translation>umsatzbericht-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="396"/>
+        <source>Print report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="396"/>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/ReportsWindow.cpp" line="397"/>
+        <source>Close (Enter)</source>
+        <translation>Schließen (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::RoleEditorDialog</name>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="40"/>
+        <source>Roles and permissions</source>
+        <translation>Rollen und Berechtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="47"/>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="48"/>
+        <source>&amp;Store</source>
+        <translation>&amp;Filiale</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="50"/>
+        <source>Ticked: the role may do this in the store. Bold: changed from the role&apos;s default for this store. Owners may always do everything.</source>
+        <translation>Angehakt: Die Rolle darf das in der Filiale. Fett: für diese Filiale gegenüber dem Standard der Rolle geändert. Inhaber dürfen immer alles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="59"/>
+        <source>Permissions by role</source>
+        <translation>Berechtigungen nach Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="89"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="94"/>
+        <source>History and undo… (Ctrl+H)</source>
+        <translation>Verlauf und Rückgängig … (Strg+H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="97"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="157"/>
+        <source>Unsaved changes for the other store were discarded.</source>
+        <translation>Nicht gespeicherte Änderungen für die andere Filiale wurden verworfen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RoleEditorDialog.cpp" line="158"/>
+        <source>%n change(s) from the defaults in this store.</source>
+        <translation>
+            <numerusform>%n Änderung gegenüber dem Standard in dieser Filiale.</numerusform>
+            <numerusform>%n Änderungen gegenüber dem Standard in dieser Filiale.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="169"/>
+        <location filename="../ui/RoleEditorDialog.cpp" line="180"/>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="169"/>
+        <location filename="../ui/RoleEditorDialog.cpp" line="180"/>
+        <source>not allowed</source>
+        <translation>nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="171"/>
+        <source>Owners may always do everything.</source>
+        <translation>Inhaber dürfen immer alles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="174"/>
+        <source>Changed for this store. The %1 role&apos;s default: %2.</source>
+        <translation>Für diese Filiale geändert. Standard der Rolle %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="176"/>
+        <source>The %1 role&apos;s default: %2.</source>
+        <translation>Standard der Rolle %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="194"/>
+        <source>Not saved yet: Save (Ctrl+S) applies the changes.</source>
+        <translation>Noch nicht gespeichert: Speichern (Strg+S) übernimmt die Änderungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RoleEditorDialog.cpp" line="222"/>
+        <source>Saved: %n change(s).</source>
+        <translation>
+            <numerusform>Gespeichert: %n Änderung.</numerusform>
+            <numerusform>Gespeichert: %n Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RoleEditorDialog.cpp" line="228"/>
+        <source>Permission changes in %1</source>
+        <translation>Änderungen der Berechtigungen in %1</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::SearchResultsList</name>
     <message>
+        <location filename="../ui/SearchResultsList.cpp" line="10"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
+        <location filename="../ui/SearchResultsList.cpp" line="29"/>
         <source>%1/kg</source>
         <translation>%1/kg</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::SetupWizard</name>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="49"/>
+        <source>Set up this register</source>
+        <translation>Diese Kasse einrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="60"/>
+        <source>Finish and sign in</source>
+        <translation>Abschließen und anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="73"/>
+        <source>Register 1</source>
+        <translation>Kasse 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="105"/>
+        <source>Your business</source>
+        <translation>Ihr Unternehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="106"/>
+        <source>This register is new. First the names the receipts and reports use.</source>
+        <translation>Diese Kasse ist neu. Zuerst die Namen, die auf Bons und Berichten stehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="109"/>
+        <source>Welcome. These steps create the company, the store and this register, and the owner&apos;s account. Nothing here has a preset password: you choose every one.</source>
+        <translation>Willkommen. Diese Schritte legen das Unternehmen, die Filiale, diese Kasse und das Konto des Inhabers an. Hier gibt es keine voreingestellten Passwörter: Sie wählen jedes selbst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="114"/>
+        <source>&amp;Company:</source>
+        <translation>&amp;Unternehmen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="115"/>
+        <source>&amp;Store:</source>
+        <translation>&amp;Filiale:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="116"/>
+        <source>&amp;Register name:</source>
+        <translation>&amp;Name der Kasse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="117"/>
+        <source>C&amp;urrency:</source>
+        <translation>Wä&amp;hrung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="121"/>
+        <source>The three-letter ISO 4217 code, for example EUR, USD or GBP.</source>
+        <translation>Der dreistellige Code nach ISO 4217, zum Beispiel EUR, USD oder GBP.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="136"/>
+        <source>The owner&apos;s account</source>
+        <translation>Das Konto des Inhabers</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="137"/>
+        <source>The owner can do everything, so the account needs a strong password and, next, a code from an authenticator app.</source>
+        <translation>Der Inhaber darf alles, daher braucht das Konto ein starkes Passwort und im nächsten Schritt einen Authenticator-Code.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="141"/>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="142"/>
+        <source>Your user &amp;code:</source>
+        <translation>Ihre &amp;Benutzernummer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="144"/>
+        <source>2 to 8 digits. You type it at the lock screen to say who you are; it is not a password.</source>
+        <translation>2 bis 8 Ziffern. Sie geben sie am Sperrbildschirm ein, um zu zeigen, wer Sie sind; sie ist kein Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="147"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="149"/>
+        <source>Password &amp;again:</source>
+        <translation>Passwort wieder&amp;holen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="168"/>
+        <source>Two-step sign-in</source>
+        <translation>Anmeldung in zwei Schritten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="169"/>
+        <source>The owner signs in with the password and a code from an authenticator app on their phone, which changes every 30 seconds.</source>
+        <translation>Der Inhaber meldet sich mit dem Passwort und einem Code aus einer Authenticator-App auf dem Smartphone an, der sich alle 30 Sekunden ändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="179"/>
+        <source>1. Open an authenticator app on your phone (for example FreeOTP, Aegis or Google Authenticator) and add an account.
+2. Scan this QR code, or type the key below.
+3. Type the 6-digit code the app shows now.</source>
+        <translation>1. Eine Authenticator-App auf dem Smartphone öffnen (zum Beispiel FreeOTP, Aegis oder Google Authenticator) und ein Konto hinzufügen.
+2. Diesen QR-Code scannen oder den Schlüssel darunter eingeben.
+3. Den 6-stelligen Code eingeben, den die App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="185"/>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="197"/>
+        <source>Key for the authenticator app</source>
+        <translation>Schlüssel für die Authenticator-App</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="199"/>
+        <source>Keep the key secret: whoever has it can make your codes.</source>
+        <translation>Den Schlüssel geheim halten: Wer ihn hat, kann Ihre Codes erzeugen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="207"/>
+        <source>Code the app shows now</source>
+        <translation>Code, den die App jetzt anzeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="211"/>
+        <source>C&amp;ode the app shows now:</source>
+        <translation>&amp;Code, den die App jetzt anzeigt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="226"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="227"/>
+        <source>Finish creates everything and signs you in.</source>
+        <translation>„Abschließen und anmelden“ legt alles an und meldet Sie an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="233"/>
+        <source>&amp;Load the demo catalog (500 products with barcodes) to try the counter</source>
+        <translation>Demo-Sortiment &amp;laden (500 Artikel mit Barcodes), um die Kasse auszuprobieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="236"/>
+        <source>Add your staff afterwards under Staff. Cashiers sign in with a PIN that you or a manager give them.</source>
+        <translation>Ihre Mitarbeiter legen Sie danach unter Personal an. Kassierer melden sich mit einer PIN an, die Sie oder ein Manager vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="258"/>
+        <source>Company: %1
+Store: %2
+Register: %3 (%4)
+Owner: %5, user code %6</source>
+        <translation>Unternehmen: %1
+Filiale: %2
+Kasse: %3 (%4)
+Inhaber: %5, Benutzernummer %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="301"/>
+        <source>Enter the company&apos;s name.</source>
+        <translation>Den Namen des Unternehmens eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="303"/>
+        <source>Enter the store&apos;s name.</source>
+        <translation>Den Namen der Filiale eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="305"/>
+        <source>Give this register a name, for example &quot;Register 1&quot;.</source>
+        <translation>Dieser Kasse einen Namen geben, zum Beispiel „Kasse 1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="307"/>
+        <source>The currency is a three-letter code, for example EUR.</source>
+        <translation>Die Währung ist ein Code aus drei Buchstaben, zum Beispiel EUR.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="315"/>
+        <source>At least %1 characters (%2 so far). A few unrelated words make a good password that is easy to type.</source>
+        <translation>Mindestens %1 Zeichen (bisher %2). Einige voneinander unabhängige Wörter ergeben ein gutes Passwort, das sich leicht tippen lässt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="320"/>
+        <source>The second password is not the same yet.</source>
+        <translation>Das zweite Passwort stimmt noch nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="329"/>
+        <source>Enter your name.</source>
+        <translation>Ihren Namen eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="331"/>
+        <source>Choose a user code of 2 to 8 digits.</source>
+        <translation>Eine Benutzernummer aus 2 bis 8 Ziffern wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="333"/>
+        <source>The two passwords are not the same. Type the same password twice.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Zweimal dasselbe Passwort eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="336"/>
+        <source>This password is not accepted: %1</source>
+        <translation>Dieses Passwort wird nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="346"/>
+        <source>No key could be made for the authenticator app. Close the wizard and start the register again.</source>
+        <translation>Für die Authenticator-App ließ sich kein Schlüssel erzeugen. Den Assistenten schließen und die Kasse neu starten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="349"/>
+        <source>Type the 6-digit code the app shows now.</source>
+        <translation>Den 6-stelligen Code eingeben, den die App jetzt anzeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="355"/>
+        <source>That code is not right. Type the code the app shows now, and check that the phone&apos;s clock is right.</source>
+        <translation>Dieser Code stimmt nicht. Den Code eingeben, den die App jetzt anzeigt, und prüfen, ob die Uhr des Smartphones richtig geht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SetupWizard.cpp" line="382"/>
+        <source>The code has changed meanwhile. Type the code the app shows now.</source>
+        <translation>Der Code hat sich inzwischen geändert. Den Code eingeben, den die App jetzt anzeigt.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::ShiftFlow</name>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="24"/>
         <source>Shift %1 since %2 · %3 · float %4</source>
         <translation>Schicht %1 seit %2 · %3 · Wechselgeld %4</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="36"/>
         <source>A sale is in progress: complete it, hold it (F5) or throw it away (F8) before closing the shift.</source>
         <translation>Ein Bon ist offen: Bitte abschließen, parken (F5) oder verwerfen (F8), bevor die Schicht geschlossen wird.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="64"/>
         <source>Cash in recorded.</source>
         <translation>Einlage gebucht.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="64"/>
         <source>Cash out recorded.</source>
         <translation>Entnahme gebucht.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="81"/>
         <source>Close shift</source>
         <translation>Schicht schließen</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="82"/>
         <source>Count the cash in the drawer and enter the total (%1):</source>
         <translation>Das Bargeld in der Kasse zählen und die Summe eingeben (%1):</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="94"/>
         <source>The Z report then compares it with the cash expected in the drawer.</source>
         <translation>Der Z-Bericht vergleicht sie dann mit dem erwarteten Kassenbestand.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="101"/>
         <source>The shift is closed. Count the float for the next shift, or quit the register.</source>
         <translation>Die Schicht ist geschlossen. Das Wechselgeld für die nächste Schicht zählen oder die Kasse beenden.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="103"/>
         <source>Quit the register (Esc)</source>
         <translation>Kasse beenden (Esc)</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="105"/>
         <source>Shift closed.</source>
         <translation>Schicht geschlossen.</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftFlow.cpp" line="107"/>
         <source>Shift closed and a new shift opened.</source>
         <translation>Schicht geschlossen und neue Schicht geöffnet.</translation>
     </message>
@@ -756,161 +2596,520 @@ Schlüsseldatei: %2</translation>
 <context>
     <name>pos::ui::ShiftMenuDialog</name>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="23"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="33"/>
         <source>Cash in</source>
         <translation>Einlage</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="35"/>
         <source>Cash out</source>
         <translation>Entnahme</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="38"/>
         <source>X report</source>
         <translation>X-Bericht</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="40"/>
         <source>Close shift</source>
         <translation>Schicht schließen</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="50"/>
         <source>Back to the sale (Esc)</source>
         <translation>Zurück zum Bon (Esc)</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="60"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <location filename="../ui/ShiftMenuDialog.cpp" line="63"/>
         <source>Shortcut: %1</source>
         <translation>Tastenkürzel: %1</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::StaffDialog</name>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="45"/>
+        <location filename="../ui/StaffDialog.cpp" line="51"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <source>Code</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <location filename="../ui/StaffDialog.cpp" line="378"/>
+        <source>Stores</source>
+        <translation>Filialen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <location filename="../ui/StaffDialog.cpp" line="404"/>
+        <location filename="../ui/StaffDialog.cpp" line="409"/>
+        <location filename="../ui/StaffDialog.cpp" line="410"/>
+        <source>Discount limit</source>
+        <translation>Rabattgrenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="53"/>
+        <location filename="../ui/StaffDialog.cpp" line="143"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="72"/>
+        <source>New… (Ctrl+N)</source>
+        <translation>Neu … (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="74"/>
+        <location filename="../ui/StaffDialog.cpp" line="175"/>
+        <source>Deactivate (Ctrl+D)</source>
+        <translation>Deaktivieren (Strg+D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="76"/>
+        <source>Reset PIN… (Ctrl+P)</source>
+        <translation>PIN zurücksetzen … (Strg+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="79"/>
+        <source>Reset password… (Ctrl+Shift+P)</source>
+        <translation>Passwort zurücksetzen … (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="81"/>
+        <source>Change role… (Ctrl+R)</source>
+        <translation>Rolle ändern … (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="83"/>
+        <source>Stores… (Ctrl+S)</source>
+        <translation>Filialen … (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="85"/>
+        <source>Discount limit… (Ctrl+L)</source>
+        <translation>Rabattgrenze … (Strg+L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="87"/>
+        <source>History and undo… (Ctrl+H)</source>
+        <translation>Verlauf und Rückgängig … (Strg+H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="93"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="127"/>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="140"/>
+        <source>All stores</source>
+        <translation>Alle Filialen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="143"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/StaffDialog.cpp" line="157"/>
+        <source>%n staff member(s).</source>
+        <translation>
+            <numerusform>%n Mitarbeiter.</numerusform>
+            <numerusform>%n Mitarbeiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="175"/>
+        <source>Reactivate (Ctrl+D)</source>
+        <translation>Reaktivieren (Strg+D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="207"/>
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="212"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="245"/>
+        <source>The new account is ready: they can sign in now.</source>
+        <translation>Das neue Konto ist bereit: Die Anmeldung ist ab sofort möglich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="264"/>
+        <source>%1 is deactivated and signed out. History can undo it.</source>
+        <translation>%1 ist deaktiviert und abgemeldet. Im Verlauf lässt sich das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="265"/>
+        <source>%1 is active again.</source>
+        <translation>%1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="277"/>
+        <source>A new PIN for %1 (4 to 8 digits). Their open sessions end: they sign in again with it.</source>
+        <translation>Eine neue PIN für %1 (4 bis 8 Ziffern). Offene Sitzungen werden beendet; die nächste Anmeldung erfolgt mit der neuen PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="282"/>
+        <location filename="../ui/StaffDialog.cpp" line="285"/>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="284"/>
+        <location filename="../ui/StaffDialog.cpp" line="286"/>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="287"/>
+        <source>Reset PIN</source>
+        <translation>PIN zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="292"/>
+        <source>The two PINs differ: type them again.</source>
+        <translation>Die beiden PINs stimmen nicht überein: bitte erneut eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="296"/>
+        <source>%1&apos;s PIN is reset; their open sessions ended.</source>
+        <translation>Die PIN von %1 ist zurückgesetzt; offene Sitzungen wurden beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="308"/>
+        <source>A new password for %1 (at least 12 characters). Their open sessions end.</source>
+        <translation>Ein neues Passwort für %1 (mindestens 12 Zeichen). Offene Sitzungen werden beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="313"/>
+        <location filename="../ui/StaffDialog.cpp" line="316"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="315"/>
+        <location filename="../ui/StaffDialog.cpp" line="317"/>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="318"/>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="323"/>
+        <source>The two passwords differ: type them again.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein: bitte erneut eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="327"/>
+        <source>%1&apos;s password is reset; their open sessions ended.</source>
+        <translation>Das Passwort von %1 ist zurückgesetzt; offene Sitzungen wurden beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="339"/>
+        <source>%1 is now: %2. Their open sessions end when the role changes.</source>
+        <translation>%1 ist derzeit: %2. Offene Sitzungen werden beim Rollenwechsel beendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="345"/>
+        <location filename="../ui/StaffDialog.cpp" line="349"/>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="351"/>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="356"/>
+        <source>%1 is now: %2.</source>
+        <translation>%1 ist jetzt: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="368"/>
+        <source>The stores %1 works in:</source>
+        <translation>Filialen, in denen %1 arbeitet:</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="386"/>
+        <source>%1&apos;s stores are changed.</source>
+        <translation>Die Filialen von %1 wurden geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="398"/>
+        <source>The largest discount %1 may give without a manager&apos;s approval.</source>
+        <translation>Der höchste Rabatt, den %1 ohne Freigabe durch einen Manager geben darf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="414"/>
+        <source>%1&apos;s discount limit is changed.</source>
+        <translation>Die Rabattgrenze von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="423"/>
+        <source>Changes to %1</source>
+        <translation>Änderungen an %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffDialog.cpp" line="427"/>
+        <source>Undone.</source>
+        <translation>Rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::StaffHistoryDialog</name>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="30"/>
+        <source>Changes, newest first</source>
+        <translation>Änderungen, neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="31"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="31"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="31"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="50"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="55"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="90"/>
+        <source>No changes yet.</source>
+        <translation>Noch keine Änderungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/StaffHistoryDialog.cpp" line="91"/>
+        <source>%n change(s).</source>
+        <translation>
+            <numerusform>%n Änderung.</numerusform>
+            <numerusform>%n Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="100"/>
+        <source>Choose a change to undo.</source>
+        <translation>Eine Änderung zum Rückgängigmachen wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="106"/>
+        <source>Undo this change. The undo is recorded too.</source>
+        <translation>Diese Änderung rückgängig machen. Auch das Rückgängigmachen wird protokolliert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="108"/>
+        <source>This change was undone already.</source>
+        <translation>Diese Änderung wurde bereits rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="110"/>
+        <source>An undo cannot be undone: make the change again instead.</source>
+        <translation>Ein Rückgängigmachen lässt sich nicht rückgängig machen: Stattdessen die Änderung erneut vornehmen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="112"/>
+        <source>A PIN or password reset cannot be undone: the old one is not kept. Reset it again instead.</source>
+        <translation>Das Zurücksetzen von PIN oder Passwort lässt sich nicht rückgängig machen: Der alte Wert wird nicht aufbewahrt. Stattdessen erneut zurücksetzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StaffHistoryDialog.cpp" line="129"/>
+        <source>Undone. The undo is at the top of the list.</source>
+        <translation>Rückgängig gemacht. Der Eintrag dazu steht oben in der Liste.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::TenderDialog</name>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="36"/>
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="41"/>
+        <location filename="../ui/TenderDialog.cpp" line="44"/>
         <source>Amount due</source>
         <translation>Zu zahlen</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="49"/>
+        <location filename="../ui/TenderDialog.cpp" line="52"/>
         <source>Still due</source>
         <translation>Noch offen</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="57"/>
         <source>&amp;Cash handed over</source>
         <translation>&amp;Bar gegeben</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="60"/>
         <source>Cash handed over</source>
         <translation>Bar gegeben</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="64"/>
         <source>Add cash
 Enter</source>
         <translation>Bar hinzufügen
 Enter</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="76"/>
         <source>Card — charge what is still due
 F9</source>
         <translation>Karte — offenen Betrag belasten
 F9</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="81"/>
         <source>Tenders</source>
         <translation>Zahlungen</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="84"/>
         <source>Remove tender</source>
         <translation>Zahlung entfernen</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="90"/>
         <source>Change due</source>
         <translation>Rückgeld</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="101"/>
         <source>Back to sale
 Esc</source>
         <translation>Zurück zum Bon
 Esc</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="102"/>
         <source>Complete sale
 F12</source>
         <translation>Bon abschließen
 F12</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="214"/>
         <source>Exact
 %1</source>
         <translation>Passend
 %1</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="238"/>
         <source>Card   %1</source>
         <translation>Karte   %1</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="240"/>
         <source>Cash   %1 handed over, %2 applied</source>
         <translation>Bar   %1 gegeben, %2 verrechnet</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="243"/>
         <source>Cash   %1</source>
         <translation>Bar   %1</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="252"/>
         <source>Change due: %1</source>
         <translation>Rückgeld: %1</translation>
     </message>
     <message>
+        <location filename="../ui/TenderDialog.cpp" line="62"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
 </context>
 <context>
-    <name>pos::ui::TenderTally</name>
-    <message>
-        <source>Enter the amount the customer hands over.</source>
-        <translation>Den Betrag eingeben, den der Kunde bzw. die Kundin gibt.</translation>
-    </message>
-    <message>
-        <source>The sale is already paid in full.</source>
-        <translation>Der Bon ist bereits vollständig bezahlt.</translation>
-    </message>
-</context>
-<context>
     <name>pos::ui::TotalsPanel</name>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="14"/>
         <source>Sale totals</source>
         <translation>Bonsummen</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="29"/>
         <source>Subtotal</source>
         <translation>Zwischensumme</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="30"/>
         <source>Discounts</source>
         <translation>Rabatte</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="31"/>
         <source>Tax</source>
         <translation>MwSt.</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="33"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="37"/>
         <source>Total to pay</source>
         <translation>Zu zahlender Betrag</translation>
     </message>
     <message>
+        <location filename="../ui/TotalsPanel.cpp" line="17"/>
+        <location filename="../ui/TotalsPanel.cpp" line="21"/>
         <source>Customer</source>
         <translation>Kunde/Kundin</translation>
     </message>
