@@ -27,7 +27,7 @@ Result<Role> AccessControl::liveRole(const Session& session)
         return notSignedIn();
     auto q = m_db.query("SELECT s.user_id, s.store_id, s.ended_at IS NULL, u.active, u.role, "
                         "u.role = 'owner' OR EXISTS (SELECT 1 FROM user_stores us "
-                        "  WHERE us.user_id = u.id AND us.store_id = s.store_id) "
+                        "  WHERE us.user_id = u.id AND us.store_id = s.store_id), s.register_id "
                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.uuid = ?");
     if (!q)
         return std::unexpected(q.error());
@@ -38,7 +38,7 @@ Result<Role> AccessControl::liveRole(const Session& session)
     if (!*row)
         return notSignedIn();
     if (q->int64(0) != session.userId || q->int64(1) != session.storeId || q->int64(2) == 0 ||
-        q->int64(3) == 0 || q->int64(5) == 0)
+        q->int64(3) == 0 || q->int64(5) == 0 || q->text(6) != session.registerId)
         return notSignedIn();
     auto role = roleFromName(q->text(4));
     if (!role)

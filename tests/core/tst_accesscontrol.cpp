@@ -67,6 +67,10 @@ private slots:
         QCOMPARE(access.require(forged, Permission::SaleCreate).error().code,
                  ErrorCode::Unauthenticated);
         forged = cashier;
+        forged.registerId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QCOMPARE(access.require(forged, Permission::SaleCreate).error().code,
+                 ErrorCode::Unauthenticated);
+        forged = cashier;
         forged.id = QUuid::createUuid();
         QCOMPARE(access.require(forged, Permission::SaleCreate).error().code,
                  ErrorCode::Unauthenticated);
