@@ -206,7 +206,6 @@ CREATE TRIGGER receipt_sequence_no_delete BEFORE DELETE ON receipt_sequence
     BEGIN SELECT RAISE(ABORT, 'the receipt counter cannot be deleted'); END;
 )SQL";
 
-
 // Version 3: staff, sessions, permissions and manager approvals (issue 3, controls AUTH and RBAC).
 // Users belong to a company and are assigned to stores; a role's permissions are defaults in code
 // (core/staff/Permissions.cpp) with per-store overrides here. Records of who did and who approved
