@@ -3,6 +3,7 @@
 #include "money/Checked.h"
 #include "staff/AccessControl.h"
 #include "store/Database.h"
+#include "store/Settings.h"
 
 #include <QLoggingCategory>
 
@@ -327,20 +328,15 @@ constexpr qint64 DefaultCashOutLimit = 10000; // 100.00
 
 Result<qint64> ShiftService::readCashOutLimit()
 {
-    auto q = m_db.query("SELECT value FROM settings WHERE key = 'cash_out_limit_minor'");
-    if (!q)
-        return std::unexpected(q.error());
-    auto row = q->next();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
+    auto limit = settings::readInt(m_db, QStringLiteral("cash_out_limit_minor"));
+    if (!limit)
+        return std::unexpected(limit.error());
+    if (!*limit)
         return DefaultCashOutLimit;
-    bool ok = false;
-    const qint64 limit = q->text(0).trimmed().toLongLong(&ok);
-    if (!ok || limit < 0)
+    if (**limit < 0)
         return fail(ErrorCode::Corrupt,
                     QStringLiteral("the store's cash-out limit setting is not an amount"));
-    return limit;
+    return **limit;
 }
 
 Result<qint64> ShiftService::cashOutLimit(const Session& session)

@@ -5,6 +5,7 @@
 #include "staff/AccessControl.h"
 #include "staff/AuthService.h"
 #include "store/Database.h"
+#include "store/Settings.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -18,6 +19,7 @@ namespace {
 constexpr int DefaultIdleLockSeconds = 300;
 constexpr int MinIdleLockSeconds = 30;
 constexpr int MaxIdleLockSeconds = 3600;
+const QString IdleLockKey = QStringLiteral("idle_lock_seconds");
 
 QString tr(const char* text)
 {
@@ -231,21 +233,16 @@ Status AuthService::changePin(const Session& session, const SecretBytes& current
 
 Result<int> AuthService::idleLockSeconds()
 {
-    auto q = m_db.query("SELECT value FROM settings WHERE key = 'idle_lock_seconds'");
-    if (!q)
-        return std::unexpected(q.error());
-    auto row = q->next();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
+    auto value = settings::readInt(m_db, IdleLockKey);
+    if (!value && value.error().code != ErrorCode::Corrupt)
+        return std::unexpected(value.error());
+    if (!value || !*value)
         return DefaultIdleLockSeconds;
-    bool ok = false;
-    const int value = q->text(0).toInt(&ok);
-    if (!ok || value < MinIdleLockSeconds || value > MaxIdleLockSeconds) {
+    if (**value < MinIdleLockSeconds || **value > MaxIdleLockSeconds) {
         qCWarning(lcAuth) << "the stored idle lock time is not valid; using the default";
         return DefaultIdleLockSeconds;
     }
-    return value;
+    return static_cast<int>(**value);
 }
 
 Status AuthService::setIdleLockSeconds(const Session& session, int seconds)
@@ -258,12 +255,7 @@ Status AuthService::setIdleLockSeconds(const Session& session, int seconds)
                     tr("The idle lock time must be between %1 seconds and %2 minutes.")
                         .arg(MinIdleLockSeconds)
                         .arg(MaxIdleLockSeconds / 60));
-    auto q =
-        m_db.query("INSERT OR REPLACE INTO settings (key, value) VALUES ('idle_lock_seconds', ?1)");
-    if (!q)
-        return std::unexpected(q.error());
-    q->bind(1, QString::number(seconds));
-    return q->run();
+    return settings::write(m_db, IdleLockKey, QString::number(seconds));
 }
 
 Result<QList<StaffTile>> AuthService::tiles()

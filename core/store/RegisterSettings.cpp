@@ -1,6 +1,7 @@
 #include "store/RegisterSettings.h"
 
 #include "store/Database.h"
+#include "store/Settings.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -37,15 +38,10 @@ Result<RegisterSettings> RegisterSettings::load(Database& db)
 {
     QStringList values;
     for (const char* key : Keys) {
-        // A fresh borrow per key: the Query resets the statement when it goes out of scope.
-        auto q = db.query("SELECT value FROM settings WHERE key = ?1");
-        if (!q)
-            return std::unexpected(q.error());
-        q->bind(1, QString::fromLatin1(key));
-        auto row = q->next();
-        if (!row)
-            return std::unexpected(row.error());
-        values.append(*row ? q->text(0) : QString());
+        auto value = settings::read(db, QString::fromLatin1(key));
+        if (!value)
+            return std::unexpected(value.error());
+        values.append(value->value_or(QString()));
     }
     const auto missing =
         std::count_if(values.cbegin(), values.cend(), [](const QString& v) { return v.isNull(); });
@@ -64,6 +60,17 @@ Result<RegisterSettings> RegisterSettings::load(Database& db)
     return s;
 }
 
+Status RegisterSettings::write(Database& db) const
+{
+    if (auto v = validate(); !v)
+        return v;
+    const QString values[] = {storeName.trimmed(), registerName.trimmed(), registerId, currency};
+    for (qsizetype i = 0; i < 4; ++i)
+        if (auto s = settings::write(db, QString::fromLatin1(Keys[i]), values[i]); !s)
+            return s;
+    return {};
+}
+
 Status RegisterSettings::save(Database& db) const
 {
     if (auto v = validate(); !v)
@@ -71,15 +78,8 @@ Status RegisterSettings::save(Database& db) const
     auto tx = Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    const QString values[] = {storeName.trimmed(), registerName.trimmed(), registerId, currency};
-    for (qsizetype i = 0; i < 4; ++i) {
-        auto q = db.query("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)");
-        if (!q)
-            return std::unexpected(q.error());
-        q->bind(1, QString::fromLatin1(Keys[i])).bind(2, values[i]);
-        if (auto s = q->run(); !s)
-            return s;
-    }
+    if (auto s = write(db); !s)
+        return s;
     return tx->commit();
 }
 

@@ -19,6 +19,9 @@ struct RegisterSettings {
     static Result<RegisterSettings> load(Database& db);
     // All four keys in one transaction; InvalidInput (nothing written) when validate() refuses.
     Status save(Database& db) const;
+    // The same keys inside the caller's transaction (first-run set-up writes them together with
+    // the company, store and owner).
+    Status write(Database& db) const;
     // Names not blank, registerId a UUID, currency three capital letters.
     Status validate() const;
 };
