@@ -481,63 +481,87 @@ Status AuthService::applySuccess(Proof& proof)
 
 // ---- sign-in -------------------------------------------------------------------------------
 
-Result<Session> AuthService::signIn(QStringView userCode, const SecretBytes& secret,
-                                    const SecretBytes& totpCode)
+Result<AuthService::Proof> AuthService::proveHere(Purpose purpose, QStringView userCode,
+                                                  const SecretBytes& secret,
+                                                  const SecretBytes& totpCode, Place& where)
 {
-    auto where = place();
-    if (!where)
-        return std::unexpected(where.error());
-    const QStringView code = userCode.trimmed();
-    auto proof = verify(Purpose::Session, m_signInLimiter, code, 0, secret, totpCode, Use::SignIn,
+    auto here = place();
+    if (!here)
+        return std::unexpected(here.error());
+    where = *here;
+    const bool approval = purpose == Purpose::Approval;
+    auto proof = verify(purpose, approval ? m_approvalLimiter : m_signInLimiter, userCode.trimmed(),
+                        0, secret, totpCode, approval ? Use::Approver : Use::SignIn,
                         wrongMessage(secret, totpCode));
     if (!proof)
         return std::unexpected(proof.error());
     const Account& account = proof->account;
-    auto isAssigned = assigned(account, *where);
+    auto isAssigned = assigned(account, where);
     if (!isAssigned)
         return std::unexpected(isAssigned.error());
-    if (!account.active || !*isAssigned) {
-        // The secret was right, so this is not counted; it is recorded.
-        if (auto s = recordEvent(account.id, "refused", Purpose::Session,
-                                 account.active ? QStringLiteral("not assigned to this store")
-                                                : QStringLiteral("inactive user"));
-            !s)
-            return std::unexpected(s.error());
-        return fail(ErrorCode::Unauthenticated,
-                    account.active ? tr("You are not assigned to this store, so you cannot sign "
-                                        "in on this register.")
-                                   : tr("This user account is not active."));
-    }
+    if (account.active && *isAssigned)
+        return proof;
+    // The secret was right, so this is not counted as a failure; it is recorded.
+    if (auto s = recordEvent(account.id, "refused", purpose,
+                             account.active ? QStringLiteral("not assigned to this store")
+                                            : QStringLiteral("inactive user"));
+        !s)
+        return std::unexpected(s.error());
+    if (!account.active)
+        return fail(ErrorCode::Unauthenticated, tr("This user account is not active."));
+    return fail(ErrorCode::Unauthenticated,
+                approval ? tr("%1 is not assigned to this store.").arg(account.name)
+                         : tr("You are not assigned to this store, so you cannot sign "
+                              "in on this register."));
+}
 
-    Session session;
-    session.id = m_ids.newId();
-    session.userId = account.id;
-    session.userCode = account.code;
-    session.userName = account.name;
-    session.role = account.role;
-    session.storeId = where->storeId;
-    session.registerId = m_registerId;
-    session.startedAt = m_clock.nowUtc().toUTC();
+Result<Session> AuthService::signIn(QStringView userCode, const SecretBytes& secret,
+                                    const SecretBytes& totpCode)
+{
+    Place where;
+    auto proof = proveHere(Purpose::Session, userCode, secret, totpCode, where);
+    if (!proof)
+        return std::unexpected(proof.error());
+    const Account& account = proof->account;
 
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
     if (auto s = applySuccess(*proof); !s)
         return std::unexpected(s.error());
+    auto session =
+        openSession(account.id, account.code, account.name, account.role, where.storeId, QString());
+    if (!session)
+        return std::unexpected(session.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    qCInfo(lcAuth) << "user" << account.id << "signed in on this register";
+    return *session;
+}
+
+Result<Session> AuthService::openSession(qint64 userId, const QString& code, const QString& name,
+                                         Role role, qint64 storeId, const QString& detail)
+{
+    Session session;
+    session.id = m_ids.newId();
+    session.userId = userId;
+    session.userCode = code;
+    session.userName = name;
+    session.role = role;
+    session.storeId = storeId;
+    session.registerId = m_registerId;
+    session.startedAt = m_clock.nowUtc().toUTC();
     auto q = m_db.query("INSERT INTO sessions (uuid, user_id, store_id, register_id, started_at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!q)
         return std::unexpected(q.error());
-    q->bind(1, session.id.toString(QUuid::WithoutBraces)).bind(2, session.userId);
-    q->bind(3, session.storeId).bind(4, m_registerId);
+    q->bind(1, session.id.toString(QUuid::WithoutBraces)).bind(2, userId);
+    q->bind(3, storeId).bind(4, m_registerId);
     q->bind(5, session.startedAt.toString(Qt::ISODateWithMs));
     if (auto s = q->run(); !s)
         return std::unexpected(s.error());
-    if (auto s = recordEvent(account.id, "sign_in", Purpose::Session, QString()); !s)
+    if (auto s = recordEvent(userId, "sign_in", Purpose::Session, detail); !s)
         return std::unexpected(s.error());
-    if (auto s = tx->commit(); !s)
-        return std::unexpected(s.error());
-    qCInfo(lcAuth) << "user" << account.id << "signed in on this register";
     return session;
 }
 
@@ -564,28 +588,11 @@ Status AuthService::unlock(const Session& session, const SecretBytes& secret,
 Result<VerifiedUser> AuthService::verifyApprover(QStringView userCode, const SecretBytes& secret,
                                                  const SecretBytes& totpCode)
 {
-    auto where = place();
-    if (!where)
-        return std::unexpected(where.error());
-    const QStringView code = userCode.trimmed();
-    auto proof = verify(Purpose::Approval, m_approvalLimiter, code, 0, secret, totpCode,
-                        Use::Approver, wrongMessage(secret, totpCode));
+    Place where;
+    auto proof = proveHere(Purpose::Approval, userCode, secret, totpCode, where);
     if (!proof)
         return std::unexpected(proof.error());
     const Account& account = proof->account;
-    auto isAssigned = assigned(account, *where);
-    if (!isAssigned)
-        return std::unexpected(isAssigned.error());
-    if (!account.active || !*isAssigned) {
-        if (auto s = recordEvent(account.id, "refused", Purpose::Approval,
-                                 account.active ? QStringLiteral("not assigned to this store")
-                                                : QStringLiteral("inactive user"));
-            !s)
-            return std::unexpected(s.error());
-        return fail(ErrorCode::Unauthenticated,
-                    account.active ? tr("%1 is not assigned to this store.").arg(account.name)
-                                   : tr("This user account is not active."));
-    }
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());

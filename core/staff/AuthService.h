@@ -118,6 +118,8 @@ public:
     bool adoptRegisterId(const QString& registerId);
 
 private:
+    friend class SetupService;
+
     enum class Purpose { Session, Approval, Unlock, Change };
     enum class Use { SignIn, Approver, CurrentPassword, CurrentPin };
 
@@ -156,6 +158,11 @@ private:
     Result<Proof> verify(Purpose purpose, RateLimiter& limiter, QStringView code, qint64 userId,
                          const SecretBytes& secret, const SecretBytes& totpCode, Use use,
                          const QString& wrongMessage);
+    // verify() for a sign-in or an approval, then: active and assigned to this register's store
+    // (where is filled in); a right secret from someone who may not act here is recorded, not
+    // counted.
+    Result<Proof> proveHere(Purpose purpose, QStringView userCode, const SecretBytes& secret,
+                            const SecretBytes& totpCode, Place& where);
     Result<bool> checkSecret(const Account& account, const SecretBytes& secret, Use use,
                              bool& usedPin);
     void spendLikeAVerify(const SecretBytes& secret);
@@ -163,6 +170,10 @@ private:
                                   const QString& detail, const QString& message);
     Status applySuccess(Proof& proof);
     Status recordEvent(qint64 userId, const char* kind, Purpose purpose, const QString& detail);
+    // Inside the caller's transaction, for a user already proved (signIn) or just created
+    // (SetupService, hence the friend): a sessions row and a 'sign_in' record.
+    Result<Session> openSession(qint64 userId, const QString& code, const QString& name, Role role,
+                                qint64 storeId, const QString& detail);
     LockoutState lockoutFrom(const QString& json) const;
     Status endOtherSessions(qint64 userId, const Session& keep, const QString& reason, int& ended);
     Status changeCredential(const Session& session, const SecretBytes& current,

@@ -208,15 +208,8 @@ Result<Session> SetupService::run(const SetupRequest& request)
                       {registerId, QVariant::fromValue<qint64>(*store), settings.registerName, at});
     if (!reg)
         return std::unexpected(reg.error());
-    const std::pair<const char*, QString> keys[] = {{"store_name", settings.storeName},
-                                                    {"register_name", settings.registerName},
-                                                    {"register_id", settings.registerId},
-                                                    {"currency", settings.currency}};
-    for (const auto& [key, value] : keys)
-        if (auto s = insert("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                            {QString::fromLatin1(key), value});
-            !s)
-            return std::unexpected(s.error());
+    if (auto s = settings.write(m_db); !s)
+        return std::unexpected(s.error());
 
     QByteArray totpSecret(reinterpret_cast<const char*>(request.totpSecret.data()),
                           static_cast<qsizetype>(request.totpSecret.size()));
@@ -234,31 +227,16 @@ Result<Session> SetupService::run(const SetupRequest& request)
         !s)
         return std::unexpected(s.error());
 
-    Session session;
-    session.id = m_ids.newId();
-    session.userId = *owner;
-    session.userCode = ownerCode;
-    session.userName = request.ownerName.trimmed();
-    session.role = Role::Owner;
-    session.storeId = *store;
-    session.registerId = registerId;
-    session.startedAt = now;
-    if (auto s = insert("INSERT INTO sessions (uuid, user_id, store_id, register_id, started_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)",
-                        {uuidText(session.id), QVariant::fromValue<qint64>(*owner),
-                         QVariant::fromValue<qint64>(*store), registerId, at});
-        !s)
-        return std::unexpected(s.error());
-    if (auto s = insert("INSERT INTO auth_events (at, user_id, register_id, kind, purpose, detail) "
-                        "VALUES (?1, ?2, ?3, 'sign_in', 'session', 'first set-up')",
-                        {at, QVariant::fromValue<qint64>(*owner), registerId});
-        !s)
-        return std::unexpected(s.error());
+    // The id is this store's from here on (checked above not to contradict the service's).
+    m_auth.adoptRegisterId(registerId);
+    auto session = m_auth.openSession(*owner, ownerCode, request.ownerName.trimmed(), Role::Owner,
+                                      *store, QStringLiteral("first set-up"));
+    if (!session)
+        return std::unexpected(session.error());
     if (auto s = tx->commit(); !s)
         return std::unexpected(s.error());
-    m_auth.adoptRegisterId(registerId);
     qCInfo(lcAuth) << "first set-up done: company, store, register and owner" << *owner;
-    return session;
+    return *session;
 }
 
 } // namespace pos
