@@ -267,36 +267,17 @@ void StaffDialog::toggleActive()
 
 void StaffDialog::resetPin()
 {
-    const StaffMember* m = selected();
-    if (!m)
-        return;
-    const qint64 id = m->id;
-    const QString name = m->name;
-    auto* fields = new QWidget;
-    auto* form = new QFormLayout(fields);
-    form->addRow(new WrappedLabel(tr("A new PIN for %1 (4 to 8 digits). Their open sessions end: "
-                                     "they sign in again with it.")
-                                      .arg(name),
-                                  FormWidth, fields));
-    auto* pin =
-        NewStaffDialog::secretEdit(true, QStringLiteral("newPinEdit"), tr("New PIN"), fields);
-    auto* again = NewStaffDialog::secretEdit(true, QStringLiteral("newPinAgainEdit"),
-                                             tr("New PIN again"), fields);
-    form->addRow(tr("New PIN"), pin);
-    form->addRow(tr("New PIN again"), again);
-    const bool ok = runForm(QStringLiteral("resetPinForm"), tr("Reset PIN"), fields, [&] {
-        const bool same = pin->text() == again->text();
-        again->clear();
-        SecretBytes secret = NewStaffDialog::take(pin);
-        if (!same)
-            return Result<qint64>(formError(tr("The two PINs differ: type them again.")));
-        return m_staff.resetPin(m_session, id, secret);
-    });
-    if (ok)
-        reportDone(tr("%1's PIN is reset; their open sessions ended.").arg(name));
+    resetCredential(true);
 }
 
 void StaffDialog::resetPassword()
+{
+    resetCredential(false);
+}
+
+// One form for both: the new secret twice, masked, cleared after every try; only core's answer
+// (or "the two differ") is shown.
+void StaffDialog::resetCredential(bool pin)
 {
     const StaffMember* m = selected();
     if (!m)
@@ -305,26 +286,38 @@ void StaffDialog::resetPassword()
     const QString name = m->name;
     auto* fields = new QWidget;
     auto* form = new QFormLayout(fields);
-    form->addRow(new WrappedLabel(tr("A new password for %1 (at least 12 characters). Their "
-                                     "open sessions end.")
-                                      .arg(name),
+    form->addRow(new WrappedLabel(pin ? tr("A new PIN for %1 (4 to 8 digits). Their open sessions "
+                                           "end: they sign in again with it.")
+                                            .arg(name)
+                                      : tr("A new password for %1 (at least 12 characters). Their "
+                                           "open sessions end.")
+                                            .arg(name),
                                   FormWidth, fields));
-    auto* password = NewStaffDialog::secretEdit(false, QStringLiteral("newPasswordEdit"),
-                                                tr("New password"), fields);
-    auto* again = NewStaffDialog::secretEdit(false, QStringLiteral("newPasswordAgainEdit"),
-                                             tr("New password again"), fields);
-    form->addRow(tr("New password"), password);
-    form->addRow(tr("New password again"), again);
-    const bool ok = runForm(QStringLiteral("resetPasswordForm"), tr("Reset password"), fields, [&] {
-        const bool same = password->text() == again->text();
-        again->clear();
-        SecretBytes secret = NewStaffDialog::take(password);
-        if (!same)
-            return Result<qint64>(formError(tr("The two passwords differ: type them again.")));
-        return m_staff.resetPassword(m_session, id, secret);
-    });
+    const QString label = pin ? tr("New PIN") : tr("New password");
+    const QString againLabel = pin ? tr("New PIN again") : tr("New password again");
+    auto* secretEdit = NewStaffDialog::secretEdit(
+        pin, pin ? QStringLiteral("newPinEdit") : QStringLiteral("newPasswordEdit"), label, fields);
+    auto* again = NewStaffDialog::secretEdit(
+        pin, pin ? QStringLiteral("newPinAgainEdit") : QStringLiteral("newPasswordAgainEdit"),
+        againLabel, fields);
+    form->addRow(label, secretEdit);
+    form->addRow(againLabel, again);
+    const bool ok =
+        runForm(pin ? QStringLiteral("resetPinForm") : QStringLiteral("resetPasswordForm"),
+                pin ? tr("Reset PIN") : tr("Reset password"), fields, [&] {
+                    const bool same = secretEdit->text() == again->text();
+                    again->clear();
+                    SecretBytes secret = NewStaffDialog::take(secretEdit);
+                    if (!same)
+                        return Result<qint64>(
+                            formError(pin ? tr("The two PINs differ: type them again.")
+                                          : tr("The two passwords differ: type them again.")));
+                    return pin ? m_staff.resetPin(m_session, id, secret)
+                               : m_staff.resetPassword(m_session, id, secret);
+                });
     if (ok)
-        reportDone(tr("%1's password is reset; their open sessions ended.").arg(name));
+        reportDone(pin ? tr("%1's PIN is reset; their open sessions ended.").arg(name)
+                       : tr("%1's password is reset; their open sessions ended.").arg(name));
 }
 
 void StaffDialog::changeRole()

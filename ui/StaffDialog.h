@@ -39,6 +39,7 @@ private:
     void toggleActive();
     void resetPin();
     void resetPassword();
+    void resetCredential(bool pin);
     void changeRole();
     void changeStores();
     void changeLimit();
