@@ -69,18 +69,13 @@ Die Kasse wird beendet.</translation>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="74"/>
-        <source>Load the demo catalog into an empty store after sign-in without asking (the set-up wizard offers it too).</source>
-        <translation>Das Demo-Sortiment nach der Anmeldung ohne Rückfrage in einen leeren Datenbestand laden (der Einrichtungsassistent bietet es ebenfalls an).</translation>
-    </message>
-    <message>
-        <location filename="../app/pos/main.cpp" line="86"/>
-        <location filename="../app/pos/main.cpp" line="95"/>
+        <location filename="../app/pos/main.cpp" line="80"/>
+        <location filename="../app/pos/main.cpp" line="89"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="87"/>
+        <location filename="../app/pos/main.cpp" line="81"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
     </message>
@@ -2661,15 +2656,15 @@ Inhaber: %5, Benutzernummer %6</translation>
     </message>
     <message>
         <location filename="../ui/StaffDialog.cpp" line="53"/>
-        <location filename="../ui/StaffDialog.cpp" line="378"/>
+        <location filename="../ui/StaffDialog.cpp" line="371"/>
         <source>Stores</source>
         <translation>Filialen</translation>
     </message>
     <message>
         <location filename="../ui/StaffDialog.cpp" line="53"/>
-        <location filename="../ui/StaffDialog.cpp" line="404"/>
-        <location filename="../ui/StaffDialog.cpp" line="409"/>
-        <location filename="../ui/StaffDialog.cpp" line="410"/>
+        <location filename="../ui/StaffDialog.cpp" line="397"/>
+        <location filename="../ui/StaffDialog.cpp" line="402"/>
+        <location filename="../ui/StaffDialog.cpp" line="403"/>
         <source>Discount limit</source>
         <translation>Rabattgrenze</translation>
     </message>
@@ -2779,117 +2774,113 @@ Inhaber: %5, Benutzernummer %6</translation>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="277"/>
+        <location filename="../ui/StaffDialog.cpp" line="289"/>
         <source>A new PIN for %1 (4 to 8 digits). Their open sessions end: they sign in again with it.</source>
         <translation>Eine neue PIN für %1 (4 bis 8 Ziffern). Offene Sitzungen werden beendet; die nächste Anmeldung erfolgt mit der neuen PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="282"/>
-        <location filename="../ui/StaffDialog.cpp" line="285"/>
+        <location filename="../ui/StaffDialog.cpp" line="296"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="284"/>
-        <location filename="../ui/StaffDialog.cpp" line="286"/>
+        <location filename="../ui/StaffDialog.cpp" line="297"/>
         <source>New PIN again</source>
         <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="287"/>
+        <location filename="../ui/StaffDialog.cpp" line="307"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="292"/>
+        <location filename="../ui/StaffDialog.cpp" line="313"/>
         <source>The two PINs differ: type them again.</source>
         <translation>Die beiden PINs stimmen nicht überein: bitte erneut eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="296"/>
+        <location filename="../ui/StaffDialog.cpp" line="319"/>
         <source>%1&apos;s PIN is reset; their open sessions ended.</source>
         <translation>Die PIN von %1 ist zurückgesetzt; offene Sitzungen wurden beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="308"/>
+        <location filename="../ui/StaffDialog.cpp" line="292"/>
         <source>A new password for %1 (at least 12 characters). Their open sessions end.</source>
         <translation>Ein neues Passwort für %1 (mindestens 12 Zeichen). Offene Sitzungen werden beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="313"/>
-        <location filename="../ui/StaffDialog.cpp" line="316"/>
+        <location filename="../ui/StaffDialog.cpp" line="296"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="315"/>
-        <location filename="../ui/StaffDialog.cpp" line="317"/>
+        <location filename="../ui/StaffDialog.cpp" line="297"/>
         <source>New password again</source>
         <translation>Neues Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="318"/>
+        <location filename="../ui/StaffDialog.cpp" line="307"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="323"/>
+        <location filename="../ui/StaffDialog.cpp" line="314"/>
         <source>The two passwords differ: type them again.</source>
         <translation>Die beiden Passwörter stimmen nicht überein: bitte erneut eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="327"/>
+        <location filename="../ui/StaffDialog.cpp" line="320"/>
         <source>%1&apos;s password is reset; their open sessions ended.</source>
         <translation>Das Passwort von %1 ist zurückgesetzt; offene Sitzungen wurden beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="339"/>
+        <location filename="../ui/StaffDialog.cpp" line="332"/>
         <source>%1 is now: %2. Their open sessions end when the role changes.</source>
         <translation>%1 ist derzeit: %2. Offene Sitzungen werden beim Rollenwechsel beendet.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="345"/>
-        <location filename="../ui/StaffDialog.cpp" line="349"/>
+        <location filename="../ui/StaffDialog.cpp" line="338"/>
+        <location filename="../ui/StaffDialog.cpp" line="342"/>
         <source>New role</source>
         <translation>Neue Rolle</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="351"/>
+        <location filename="../ui/StaffDialog.cpp" line="344"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="356"/>
+        <location filename="../ui/StaffDialog.cpp" line="349"/>
         <source>%1 is now: %2.</source>
         <translation>%1 ist jetzt: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="368"/>
+        <location filename="../ui/StaffDialog.cpp" line="361"/>
         <source>The stores %1 works in:</source>
         <translation>Filialen, in denen %1 arbeitet:</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="386"/>
+        <location filename="../ui/StaffDialog.cpp" line="379"/>
         <source>%1&apos;s stores are changed.</source>
         <translation>Die Filialen von %1 wurden geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="398"/>
+        <location filename="../ui/StaffDialog.cpp" line="391"/>
         <source>The largest discount %1 may give without a manager&apos;s approval.</source>
         <translation>Der höchste Rabatt, den %1 ohne Freigabe durch einen Manager geben darf.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="414"/>
+        <location filename="../ui/StaffDialog.cpp" line="407"/>
         <source>%1&apos;s discount limit is changed.</source>
         <translation>Die Rabattgrenze von %1 wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="423"/>
+        <location filename="../ui/StaffDialog.cpp" line="416"/>
         <source>Changes to %1</source>
         <translation>Änderungen an %1</translation>
     </message>
     <message>
-        <location filename="../ui/StaffDialog.cpp" line="427"/>
+        <location filename="../ui/StaffDialog.cpp" line="420"/>
         <source>Undone.</source>
         <translation>Rückgängig gemacht.</translation>
     </message>

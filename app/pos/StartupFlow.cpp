@@ -147,10 +147,10 @@ std::optional<RegisterSettings> StartupFlow::loadSettings(Database& db)
 }
 
 void StartupFlow::loadDemoCatalog(Database& db, AccessControl& access, CatalogService& catalog,
-                                  const Session& session, bool always)
+                                  const Session& session)
 {
     constexpr qint64 DemoProducts = 500;
-    if (!always && !m_demoCatalogChosen)
+    if (!m_demoCatalogChosen)
         return;
     auto count = catalog.productCount(session);
     if (!count || *count > 0)

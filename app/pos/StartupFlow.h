@@ -35,10 +35,10 @@ public:
                                        const pos::Clock& clock);
     // The register's settings, which exist once the store is set up.
     std::optional<pos::RegisterSettings> loadSettings(pos::Database& db);
-    // Loads the demo catalog when the owner ticked it in the wizard, or always is set (the
-    // --demo-catalog option), and the catalog is empty and the session may edit it.
+    // Loads the demo catalog when the owner ticked it in the wizard, the catalog is empty and the
+    // session may edit it.
     void loadDemoCatalog(pos::Database& db, pos::AccessControl& access,
-                         pos::CatalogService& catalog, const pos::Session& session, bool always);
+                         pos::CatalogService& catalog, const pos::Session& session);
     bool ensureShift(pos::ShiftService& shifts, const pos::Session& session,
                      const QString& currency);
 

@@ -69,13 +69,7 @@ int main(int argc, char* argv[])
         QStringLiteral("data-dir"),
         QApplication::translate("main", "Keep the register's store in <dir>/register.db."),
         QApplication::translate("main", "dir"));
-    const QCommandLineOption demoCatalog(
-        QStringLiteral("demo-catalog"),
-        QApplication::translate("main", "Load the demo catalog into an empty store after "
-                                        "sign-in without asking (the set-up wizard offers it "
-                                        "too)."));
     parser.addOption(dataDir);
-    parser.addOption(demoCatalog);
     parser.process(app);
 
     QString storePath;
@@ -127,7 +121,7 @@ int main(int argc, char* argv[])
     pos::ShiftService shifts(*db, access, clock, ids, settings->registerId, settings->currency);
     pos::CustomerService customers(*db, access, clock, ids);
 
-    startup.loadDemoCatalog(*db, access, catalog, *session, parser.isSet(demoCatalog));
+    startup.loadDemoCatalog(*db, access, catalog, *session);
     if (!startup.ensureShift(shifts, *session, settings->currency))
         return startup.failed() ? 1 : 0;
 
