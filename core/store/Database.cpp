@@ -1,5 +1,7 @@
 #include "store/Database.h"
 
+#include "audit/AuditLog.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -209,8 +211,11 @@ bool Query::isNull(int column) const
 
 // ---- Database -------------------------------------------------------------------------------
 
+Database::Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+
 Database::~Database()
 {
+    m_auditLog.reset();
     for (sqlite3_stmt* s : std::as_const(m_cache))
         sqlite3_finalize(s);
     if (m_db)
@@ -333,13 +338,34 @@ Status Database::begin()
 
 Status Database::commit()
 {
-    return exec("COMMIT");
+    if (auto s = exec("COMMIT"); !s)
+        return s;
+    auto actions = std::exchange(m_afterCommit, {});
+    for (auto& action : actions)
+        action();
+    return {};
 }
 
 void Database::rollback()
 {
+    m_afterCommit.clear();
     if (!sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+void Database::afterCommit(std::function<void()> action)
+{
+    m_afterCommit.push_back(std::move(action));
+}
+
+void Database::attachAuditLog(std::unique_ptr<AuditLog> log)
+{
+    m_auditLog = std::move(log);
 }
 
 qint64 Database::lastInsertRowId() const

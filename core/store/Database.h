@@ -6,13 +6,16 @@
 #include <QByteArray>
 #include <QMultiHash>
 #include <QString>
+#include <functional>
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace pos {
 
+class AuditLog;
 class Database;
 
 // A cached prepared statement, borrowed from the Database. Bindings are 1-based as in SQLite.
@@ -90,6 +93,18 @@ public:
     Status commit();
     void rollback();
 
+    // True inside BEGIN ... COMMIT (sqlite3_get_autocommit() is 0).
+    bool inTransaction() const;
+    // Runs once right after the current transaction commits; dropped if it rolls back. For work
+    // outside the database that must only follow a durable commit (the keychain copy of the
+    // audit checkpoint).
+    void afterCommit(std::function<void()> action);
+
+    // This register's audit log (core/audit): services write their audit rows through it, in
+    // their own transaction. Without one attached every audited change is refused.
+    void attachAuditLog(std::unique_ptr<AuditLog> log);
+    AuditLog* auditLog() const { return m_auditLog.get(); }
+
     qint64 lastInsertRowId() const;
     int changes() const;
     const QString& path() const { return m_path; }
@@ -100,12 +115,14 @@ public:
     Error lastError(const QString& context) const;
 
 private:
-    Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    Database(sqlite3* db, QString path);
     friend class Query;
     sqlite3* m_db = nullptr;
     QString m_path;
     // SQL text -> prepared statements; more than one only while the same SQL runs nested.
     QMultiHash<QByteArray, sqlite3_stmt*> m_cache;
+    std::vector<std::function<void()>> m_afterCommit;
+    std::unique_ptr<AuditLog> m_auditLog;
 };
 
 // Commits only when commit() is called; rolls back otherwise (an early return, an error).

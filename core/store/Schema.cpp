@@ -446,10 +446,64 @@ ALTER TABLE sales ADD COLUMN cashier_id INTEGER REFERENCES users (id);
 ALTER TABLE held_sales ADD COLUMN cashier_id INTEGER REFERENCES users (id);
 )SQL";
 
+// AUD-2/3: every register's signed, hash-chained audit rows (byte layout in docs/audit-format.md)
+// and its signed checkpoints; ENC-5: integration credentials sealed field by field.
+constexpr const char* V4 = R"SQL(
+CREATE TABLE audit_log (
+    register_id TEXT NOT NULL,
+    seq         INTEGER NOT NULL CHECK (seq >= 0),
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    approver    TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    before_json TEXT NOT NULL,
+    after_json  TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    host        TEXT NOT NULL,
+    prev_hash   BLOB NOT NULL CHECK (length(prev_hash) = 32),
+    hash        BLOB NOT NULL UNIQUE CHECK (length(hash) = 32),
+    signature   BLOB NOT NULL CHECK (length(signature) = 64),
+    PRIMARY KEY (register_id, seq)
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_actor ON audit_log (actor, at);
+CREATE INDEX audit_log_action ON audit_log (action, at);
+CREATE INDEX audit_log_entity ON audit_log (entity, at);
+CREATE TRIGGER audit_log_immutable_u BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'an audit row cannot be changed'); END;
+CREATE TRIGGER audit_log_immutable_d BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'an audit row cannot be deleted'); END;
+
+CREATE TABLE audit_checkpoints (
+    register_id TEXT NOT NULL,
+    row_count   INTEGER NOT NULL CHECK (row_count > 0),
+    head_hash   BLOB NOT NULL CHECK (length(head_hash) = 32),
+    at          TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    signature   BLOB NOT NULL CHECK (length(signature) = 64),
+    PRIMARY KEY (register_id, row_count)
+);
+CREATE TRIGGER audit_checkpoints_immutable_u BEFORE UPDATE ON audit_checkpoints
+    BEGIN SELECT RAISE(ABORT, 'an audit checkpoint cannot be changed'); END;
+CREATE TRIGGER audit_checkpoints_immutable_d BEFORE DELETE ON audit_checkpoints
+    BEGIN SELECT RAISE(ABORT, 'an audit checkpoint cannot be deleted'); END;
+
+CREATE TABLE integration_credentials (
+    integration TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    sealed      BLOB NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  INTEGER NOT NULL REFERENCES users (id),
+    PRIMARY KEY (integration, field)
+);
+)SQL";
+
 constexpr Migration All[] = {
     {1, "catalog, customers, sales, shifts", V1},
     {2, "weighed sale lines; final money records are immutable", V2},
     {3, "staff, sessions, permissions, approvals, refunds", V3},
+    {4, "signed audit log and checkpoints; sealed integration credentials", V4},
 };
 
 } // namespace

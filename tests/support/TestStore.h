@@ -4,6 +4,8 @@
 // Products and tax classes are inserted with plain SQL so that tests of the sale engine do not
 // depend on the catalog service.
 
+#include "Clock.h"
+#include "audit/AuditLog.h"
 #include "catalog/Product.h"
 #include "store/Database.h"
 #include "store/KeyStore.h"
@@ -23,7 +25,12 @@ public:
         auto db = StoreFile::openOrCreate(path(), m_keys);
         QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
         m_db = std::move(*db);
+        attachAudit();
     }
+
+    // The register every test store's audit rows belong to (TestStaff's default register).
+    static inline const QString AuditRegisterId =
+        QStringLiteral("6f1c2a9e-0c4b-4d7e-9a61-3b2f5e8d7c10");
 
     QString path() const { return m_dir.filePath(QStringLiteral("register.db")); }
     QString dir() const { return m_dir.path(); }
@@ -36,6 +43,7 @@ public:
         if (!db)
             return false;
         m_db = std::move(*db);
+        attachAudit();
         return true;
     }
 
@@ -75,6 +83,17 @@ public:
     }
 
 private:
+    // Every audited change needs the register's audit log (it fails closed without one).
+    void attachAudit()
+    {
+        static SystemClock clock;
+        auto log = AuditLog::open(*m_db, m_keys, AuditRegisterId, clock);
+        if (!log)
+            qFatal("test fixture: opening the audit log failed: %s",
+                   qPrintable(log.error().message));
+        m_db->attachAuditLog(std::move(*log));
+    }
+
     // Fixture set-up that fails stops the test run (Q_ASSERT would vanish in release builds).
     static void require(const Status& s, const char* what)
     {
