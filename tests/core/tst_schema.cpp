@@ -86,6 +86,15 @@ void TestSchema::storeRefusesEdits_data()
                                    << "receipt numbers only move forward by one";
     QTest::newRow("delete receipts") << "DELETE FROM receipt_sequence"
                                      << "the receipt counter cannot be deleted";
+    // AUD-3: the test store's audit log has its genesis row and first checkpoint.
+    QTest::newRow("edit audit row") << "UPDATE audit_log SET after_json = '{}'"
+                                    << "an audit row cannot be changed";
+    QTest::newRow("delete audit row") << "DELETE FROM audit_log"
+                                      << "an audit row cannot be deleted";
+    QTest::newRow("edit checkpoint") << "UPDATE audit_checkpoints SET row_count = 9"
+                                     << "an audit checkpoint cannot be changed";
+    QTest::newRow("delete checkpoint") << "DELETE FROM audit_checkpoints"
+                                       << "an audit checkpoint cannot be deleted";
 }
 
 void TestSchema::storeRefusesEdits()
