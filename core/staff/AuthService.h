@@ -93,6 +93,13 @@ public:
     Result<VerifiedUser> verifyApprover(QStringView userCode, const SecretBytes& secret,
                                         const SecretBytes& totpCode = {});
 
+    // AUTH-2 step-up before a sensitive operation (an audit export): the session's user, who
+    // must be enrolled in TOTP, gives a fresh code from the authenticator app. Checked like at
+    // sign-in: each code once, failures count toward the lockout, rate limited; InvalidInput,
+    // Locked or PermissionDenied (not enrolled) with a message for people. In
+    // AuthServiceStepUp.cpp.
+    Status confirmSecondFactor(const Session& session, const SecretBytes& totpCode);
+
     Status signOut(const Session& session, const QString& reason = QStringLiteral("signed out"));
     // Ends the session because another user takes over the register (the open sale stays).
     Status switchedAway(const Session& session);
