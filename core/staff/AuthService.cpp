@@ -77,6 +77,18 @@ QByteArray unknownCodeKey(QStringView code)
     return QCryptographicHash::hash(code.toUtf8(), QCryptographicHash::Sha256);
 }
 
+// A record that is the only change of a refused attempt: in a transaction of its own, so that
+// its auth_events row and its audit row commit together.
+template <class Write> Status inOwnTransaction(Database& db, Write&& write)
+{
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto s = write(); !s)
+        return s;
+    return tx->commit();
+}
+
 } // namespace
 
 AuthService::Account::~Account()
@@ -348,7 +360,10 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
     // AUTH-5 then AUTH-3: refused attempts are not verified at all.
     const Admission rate = limiter.tryAcquire(QStringLiteral("register/") + m_registerId);
     if (!rate.allowed) {
-        if (auto s = recordEvent(id, "refused", purpose, QStringLiteral("rate limit")); !s)
+        if (auto s = inOwnTransaction(
+                m_db,
+                [&] { return recordEvent(id, "refused", purpose, QStringLiteral("rate limit")); });
+            !s)
             return std::unexpected(s.error());
         return fail(ErrorCode::Locked, rate.message);
     }
@@ -367,7 +382,10 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
     }
     const Admission locked = m_lockout.check(state);
     if (!locked.allowed) {
-        if (auto s = recordEvent(id, "refused", purpose, QStringLiteral("locked")); !s)
+        if (auto s = inOwnTransaction(
+                m_db,
+                [&] { return recordEvent(id, "refused", purpose, QStringLiteral("locked")); });
+            !s)
             return std::unexpected(s.error());
         return fail(ErrorCode::Locked, locked.message);
     }
@@ -502,9 +520,13 @@ Result<AuthService::Proof> AuthService::proveHere(Purpose purpose, QStringView u
     if (account.active && *isAssigned)
         return proof;
     // The secret was right, so this is not counted as a failure; it is recorded.
-    if (auto s = recordEvent(account.id, "refused", purpose,
-                             account.active ? QStringLiteral("not assigned to this store")
-                                            : QStringLiteral("inactive user"));
+    if (auto s = inOwnTransaction(
+            m_db,
+            [&] {
+                return recordEvent(account.id, "refused", purpose,
+                                   account.active ? QStringLiteral("not assigned to this store")
+                                                  : QStringLiteral("inactive user"));
+            });
         !s)
         return std::unexpected(s.error());
     if (!account.active)

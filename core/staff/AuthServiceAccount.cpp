@@ -1,6 +1,8 @@
 // AuthService, the rest: its records (register, assignment, auth_events), signing out, changing
 // one's own password or PIN (AUTH-4), the idle lock setting and the lock screen's tiles. Sign-in
 // and verification are in AuthService.cpp.
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "auth/CredentialHash.h"
 #include "staff/AccessControl.h"
 #include "staff/AuthService.h"
@@ -9,6 +11,8 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+
+#include <string_view>
 
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 
@@ -70,6 +74,10 @@ Result<bool> AuthService::assigned(const Account& account, const Place& where)
     return q->next();
 }
 
+// Every auth_events row has its audit row beside it, in the same transaction (AUD-1). The row
+// names the user when the typed code was one (user:<id>), otherwise user:unknown: what was typed
+// is never written (a user code typed into the wrong field may be a PIN). detail is one of this
+// file's fixed texts ("wrong PIN", "for 30 seconds", a sign-out reason), never a secret.
 Status AuthService::recordEvent(qint64 userId, const char* kind, Purpose purpose,
                                 const QString& detail)
 {
@@ -82,9 +90,42 @@ Status AuthService::recordEvent(qint64 userId, const char* kind, Purpose purpose
         q->bind(2, userId);
     else
         q->bindNull(2);
+    const QString purposeText = QString::fromLatin1(purposeName(static_cast<int>(purpose)));
     q->bind(3, m_registerId).bind(4, QString::fromLatin1(kind));
-    q->bind(5, QString::fromLatin1(purposeName(static_cast<int>(purpose)))).bind(6, detail);
-    return q->run();
+    q->bind(5, purposeText).bind(6, detail);
+    if (auto s = q->run(); !s)
+        return s;
+
+    const std::string_view k(kind);
+    AuditEntry entry;
+    entry.entity = userId > 0 ? audit::entity("user", userId) : QStringLiteral("user:unknown");
+    entry.after = {{QStringLiteral("purpose"), purposeText}};
+    if (!detail.isEmpty())
+        entry.after.insert(QStringLiteral("detail"), detail);
+    // Who acted: the user, once they proved it; nobody for a failed or refused attempt.
+    const bool proved = k != "failure" && k != "locked" && k != "refused";
+    entry.actorId = proved ? userId : 0;
+    if (k == "sign_in")
+        entry.action = purpose == Purpose::Unlock     ? auditaction::Unlock
+                       : purpose == Purpose::Approval ? auditaction::ApproverVerified
+                                                      : auditaction::SignIn;
+    else if (k == "failure")
+        entry.action = auditaction::SignInFailed;
+    else if (k == "locked")
+        entry.action = auditaction::LockedOut;
+    else if (k == "refused")
+        entry.action = auditaction::SignInRefused;
+    else if (k == "sign_out")
+        entry.action = auditaction::SignOut;
+    else if (k == "pin_changed")
+        entry.action = auditaction::PinChanged;
+    else if (k == "password_changed")
+        entry.action = auditaction::PasswordChanged;
+    else
+        return fail(
+            ErrorCode::Internal,
+            QStringLiteral("no audit action for the sign-in event %1").arg(QLatin1String(kind)));
+    return audit::record(m_db, entry);
 }
 
 // ---- sessions -----------------------------------------------------------------------------
@@ -255,7 +296,27 @@ Status AuthService::setIdleLockSeconds(const Session& session, int seconds)
                     tr("The idle lock time must be between %1 seconds and %2 minutes.")
                         .arg(MinIdleLockSeconds)
                         .arg(MaxIdleLockSeconds / 60));
-    return settings::write(m_db, IdleLockKey, QString::number(seconds));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    // What was in effect before: the stored value, or the default when none (or an unreadable
+    // one) was stored.
+    auto before = idleLockSeconds();
+    if (!before)
+        return std::unexpected(before.error());
+    if (auto s = settings::write(m_db, IdleLockKey, QString::number(seconds)); !s)
+        return s;
+    const QString key = QStringLiteral("key");
+    const QString value = QStringLiteral("value");
+    AuditEntry entry{session.userId,
+                     0,
+                     auditaction::SettingsChanged,
+                     audit::entity("setting", IdleLockKey),
+                     {{key, IdleLockKey}, {value, *before}},
+                     {{key, IdleLockKey}, {value, seconds}}};
+    if (auto s = audit::record(m_db, entry); !s)
+        return s;
+    return tx->commit();
 }
 
 Result<QList<StaffTile>> AuthService::tiles()
