@@ -1,5 +1,7 @@
 #include "staff/AccessChangeLog.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "staff/Permission.h"
 #include "staff/Role.h"
 #include "store/Database.h"
@@ -92,7 +94,56 @@ Result<qint64> AccessChangeLog::record(qint64 actorId, qint64 targetUserId, qint
         q->bindNull(9);
     if (auto ok = q->run(); !ok)
         return std::unexpected(ok.error());
-    return m_db.lastInsertRowId();
+    const qint64 changeId = m_db.lastInsertRowId();
+    if (auto ok = audit::record(m_db, auditEntry(changeId, actorId, targetUserId, storeId, kind,
+                                                 before, after, undoes));
+        !ok)
+        return std::unexpected(ok.error());
+    return changeId;
+}
+
+QString AccessChangeLog::auditAction(const QString& kind)
+{
+    if (kind == ChangeKind::Create)
+        return auditaction::StaffCreated;
+    if (kind == ChangeKind::Deactivate)
+        return auditaction::StaffDeactivated;
+    if (kind == ChangeKind::Reactivate)
+        return auditaction::StaffReactivated;
+    if (isCredentialReset(kind))
+        return auditaction::StaffCredentialReset;
+    if (kind == ChangeKind::RoleChange)
+        return auditaction::StaffRoleChanged;
+    if (kind == ChangeKind::StoresChange)
+        return auditaction::StaffStoresChanged;
+    if (kind == ChangeKind::LimitChange)
+        return auditaction::StaffDiscountLimitChanged;
+    if (kind == ChangeKind::OverrideChange)
+        return auditaction::RoleOverrideChanged;
+    return {};
+}
+
+AuditEntry AccessChangeLog::auditEntry(qint64 changeId, qint64 actorId, qint64 targetUserId,
+                                       qint64 storeId, const QString& kind,
+                                       const QJsonObject& before, const QJsonObject& after,
+                                       qint64 undoes)
+{
+    // The audit row holds what the access_changes row holds (no hash, no secret: see the class
+    // comment) and names that row; an undo says which change it undid.
+    AuditEntry entry;
+    entry.actorId = actorId;
+    entry.action = undoes > 0 ? auditaction::StaffUndo : auditAction(kind);
+    entry.entity =
+        targetUserId > 0 ? audit::entity("user", targetUserId) : audit::entity("store", storeId);
+    entry.before = before;
+    entry.after = after;
+    entry.after.insert(QStringLiteral("change_id"), changeId);
+    entry.after.insert(QStringLiteral("change"), kind);
+    if (storeId > 0)
+        entry.after.insert(QStringLiteral("store_id"), storeId);
+    if (undoes > 0)
+        entry.after.insert(QStringLiteral("undoes"), undoes);
+    return entry;
 }
 
 Result<StoredChange> AccessChangeLog::find(qint64 changeId)

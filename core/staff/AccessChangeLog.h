@@ -12,6 +12,7 @@
 namespace pos {
 
 class Database;
+struct AuditEntry;
 
 // The kinds of rows in access_changes (RBAC-4).
 namespace ChangeKind {
@@ -58,6 +59,8 @@ struct StoredChange {
 
 // Writes and reads access_changes. The caller holds the transaction and has done the checks; the
 // JSON it passes must not hold a hash or a secret (StaffService builds it from plain fields).
+// record() also writes the change's audit row (AUD-1) in that transaction: the same before and
+// after, the access_changes id, and for an undo the action staff.undo naming the undone change.
 class AccessChangeLog {
 public:
     AccessChangeLog(Database& db, const Clock& clock, IdSource& ids)
@@ -72,8 +75,13 @@ public:
     Result<QList<AccessChange>> overridesOf(qint64 storeId);
 
     static bool isCredentialReset(const QString& kind);
+    // The audit action of a change kind (docs/audit-format.md); empty for an unknown kind.
+    static QString auditAction(const QString& kind);
 
 private:
+    static AuditEntry auditEntry(qint64 changeId, qint64 actorId, qint64 targetUserId,
+                                 qint64 storeId, const QString& kind, const QJsonObject& before,
+                                 const QJsonObject& after, qint64 undoes);
     Result<QList<AccessChange>> read(const char* where, qint64 id);
     QString summary(const QString& kind, const QJsonObject& before, const QJsonObject& after,
                     const QHash<qint64, QString>& storeNames) const;
