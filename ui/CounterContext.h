@@ -14,6 +14,7 @@
 #include "staff/Session.h"
 #include "staff/StaffService.h"
 #include "store/RegisterSettings.h"
+#include "vault/CredentialVault.h"
 
 #include <QString>
 
@@ -38,6 +39,9 @@ struct CounterContext {
     RefundService& refunds;
     StaffService& staff;
     ReportService& reports;
+    // The integration credentials vault (ENC-5), for owners' Settings > Integrations. Set after
+    // construction; without one the menu entry says the vault is not available here.
+    CredentialVault* vault = nullptr;
 };
 
 } // namespace pos::ui

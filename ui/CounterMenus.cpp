@@ -65,6 +65,8 @@ bool CounterMenus::shows(Command command, const PermissionSet& p)
         return p.contains(P::RolesManage);
     case Command::Settings:
         return p.contains(P::SettingsManage);
+    case Command::Integrations:
+        return p.contains(P::IntegrationsManage);
     }
     return false;
 }
@@ -117,7 +119,8 @@ void CounterMenus::apply(const PermissionSet& permissions)
         {"settingsMenu",
          tr("Se&ttings"),
          {{Command::Roles, "rolesAction", QT_TR_NOOP("&Roles and permissions…"), {}},
-          {Command::Settings, "settingsAction", QT_TR_NOOP("Register &settings…"), {}}}},
+          {Command::Settings, "settingsAction", QT_TR_NOOP("Register &settings…"), {}},
+          {Command::Integrations, "integrationsAction", QT_TR_NOOP("&Integrations…"), {}}}},
     };
     for (const Menu& m : menus) {
         QMenu* menu = nullptr;

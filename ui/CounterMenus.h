@@ -17,7 +17,8 @@ namespace pos::ui {
 //   Cashier: the counter (sale commands, own held sales, customer, own shift), returns (as a
 //            request a manager approves).
 //   Manager: the above plus the approvals queue, staff of their stores, reports.
-//   Owner:   everything, plus roles and permissions and the register's settings.
+//   Owner:   everything, plus roles and permissions, the register's settings and the
+//            integration credentials.
 //   Auditor: reports only: no counter commands, no customer.
 class CounterMenus final : public QObject {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
         Reports,        // reportsAction
         Roles,          // rolesAction: roles and permissions
         Settings,       // settingsAction: idle lock and other register settings
+        Integrations,   // integrationsAction: the integration credentials vault (ENC-5)
     };
     Q_ENUM(Command)
 

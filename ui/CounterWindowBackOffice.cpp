@@ -10,6 +10,7 @@
 #include "CounterMenus.h"
 #include "CounterStatusBar.h"
 #include "IdleLock.h"
+#include "IntegrationsDialog.h"
 #include "MoneyText.h"
 #include "RefundDialog.h"
 #include "ReportsWindow.h"
@@ -126,6 +127,15 @@ void CounterWindow::runMenuCommand(CounterMenus::Command command)
     case CounterMenus::Command::Settings:
         registerSettings();
         break;
+    case CounterMenus::Command::Integrations: {
+        if (!m_ctx.vault) {
+            m_banner->showError(tr("The integration credentials are not available here."));
+            break;
+        }
+        IntegrationsDialog dialog(*m_ctx.vault, m_ctx.session, this);
+        dialog.exec();
+        break;
+    }
     }
     backToScan();
 }
