@@ -5,6 +5,7 @@
 #include "OpenShiftDialog.h"
 #include "SetupWizard.h"
 #include "WrappedLabel.h"
+#include "audit/AuditLog.h"
 #include "demo/DemoSeeder.h"
 #include "staff/AuthService.h"
 #include "store/KeychainKeyStore.h"
@@ -90,6 +91,30 @@ std::optional<QString> StartupFlow::registerIdBeforeSignIn(Database& db)
         return QString(); // a new store: set-up gives this register its id
     fatal(tr("Cannot read the register's settings"), settings.error().message);
     return std::nullopt;
+}
+
+bool StartupFlow::openAuditLog(Database& db, SetupService& setup, const QString& registerId,
+                               const Clock& clock)
+{
+    if (registerId.isEmpty())
+        return true; // a new store: set-up starts the log
+    auto setUp = setup.isSetUp();
+    if (!setUp) {
+        fatal(tr("Cannot read the staff accounts"), setUp.error().message);
+        return false;
+    }
+    if (!*setUp)
+        return true; // the wizard's SetupService starts it
+    auto log = AuditLog::open(db, *m_keys, registerId, clock);
+    if (!log) {
+        fatal(tr("Cannot open the register's audit log"),
+              tr("%1\n\nEvery sale, refund and sign-in is recorded in the audit log, so the "
+                 "counter does not run without it. The register will close.")
+                  .arg(log.error().message));
+        return false;
+    }
+    db.attachAuditLog(std::move(*log));
+    return true;
 }
 
 std::optional<Session> StartupFlow::signIn(AuthService& auth, SetupService& setup,

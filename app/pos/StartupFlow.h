@@ -29,6 +29,13 @@ public:
     // The register's id for the sign-in service: its settings' id, or empty before the first
     // set-up (SetupService then gives it one). nullopt when the settings cannot be read.
     std::optional<QString> registerIdBeforeSignIn(pos::Database& db);
+    // This register's audit log, opened with the store's key store and attached to db before
+    // anyone signs in (a store from before the log starts its chain now). A store not set up yet
+    // gets it from SetupService in the wizard. false: the person was told why (the signing key
+    // missing for a started chain, another key, a locked keychain) and the register closes: the
+    // counter never runs without its log.
+    bool openAuditLog(pos::Database& db, pos::SetupService& setup, const QString& registerId,
+                      const pos::Clock& clock);
     // Who works at this register: on the first run the set-up wizard (company, store, register,
     // owner with TOTP) signs the owner in; afterwards the lock screen. nullopt: quit or failed.
     std::optional<pos::Session> signIn(pos::AuthService& auth, pos::SetupService& setup,

@@ -106,6 +106,8 @@ int main(int argc, char* argv[])
     pos::AuthService auth(*db, *startup.keys(), pos::app::pinPepperNameFor(storePath), clock, ids,
                           *registerId);
     pos::SetupService setup(*db, auth, clock, ids);
+    if (!startup.openAuditLog(*db, setup, *registerId, clock))
+        return 1;
     // The first run's set-up wizard, or the lock screen.
     auto session = startup.signIn(auth, setup, clock);
     if (!session)

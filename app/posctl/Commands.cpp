@@ -109,6 +109,9 @@ int runInit(const StoreOptions& options, const InitOptions& init)
     if (!done)
         return failWith(done.error());
     if (*done) {
+        if (existing)
+            if (auto s = attachAuditLog(*store, existing->registerId); !s)
+                return failWith(s.error());
         out() << "The store at " << store->path << " is already set up"
               << (existing ? QStringLiteral(" for %1 / %2")
                                  .arg(existing->storeName, existing->registerName)

@@ -1,6 +1,7 @@
 #include "StoreAccess.h"
 
 #include "../common/StaffKeys.h"
+#include "audit/AuditLog.h"
 #include "store/KeychainKeyStore.h"
 #include "store/SealedKeyFile.h"
 #include "store/StoreFile.h"
@@ -113,6 +114,19 @@ Result<OpenStore> openStore(const StoreOptions& options, bool create)
     return open;
 }
 
+Status attachAuditLog(OpenStore& store, const QString& registerId)
+{
+    static const SystemClock clock; // outlives the database that keeps the log
+    auto log = AuditLog::open(*store.db, *store.keys, registerId, clock);
+    if (!log)
+        return fail(log.error().code,
+                    QStringLiteral("this register's audit log cannot be opened, so nothing was "
+                                   "done: %1")
+                        .arg(log.error().message));
+    store.db->attachAuditLog(std::move(*log));
+    return {};
+}
+
 SignedIn::SignedIn(OpenStore open, RegisterSettings settings)
     : m_open(std::move(open)), m_settings(std::move(settings)), m_access(*m_open.db),
       m_auth(*m_open.db, *m_open.keys, app::pinPepperNameFor(m_open.path), m_clock, m_ids,
@@ -168,6 +182,8 @@ Result<std::unique_ptr<SignedIn>> openSignedIn(const StoreOptions& options, cons
                                                             "yet; run 'posctl init' first"));
         return std::unexpected(settings.error());
     }
+    if (auto s = attachAuditLog(*store, settings->registerId); !s)
+        return std::unexpected(s.error());
     auto signedIn = std::make_unique<SignedIn>(std::move(*store), std::move(*settings));
     if (auto s = signedIn->signIn(userCode); !s)
         return std::unexpected(s.error());

@@ -30,6 +30,11 @@ Result<QString> storePath(const StoreOptions& options);
 // create=false refuses to make a new store (every command but init).
 Result<OpenStore> openStore(const StoreOptions& options, bool create);
 
+// This register's audit log, opened with the store's key store and attached to its database: a
+// store refuses audited changes without one, and a store from before the log starts its chain
+// now. Refused (nothing done) when the signing key of a started chain is missing or another one.
+Status attachAuditLog(OpenStore& store, const QString& registerId);
+
 // A password, PIN, passphrase or sign-in code: read from the terminal without echo, or from
 // standard input (one line) when it is not a terminal, so scripts can pipe it in. Never from the
 // command line or the environment. what names it in the error when nothing was given.

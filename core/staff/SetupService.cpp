@@ -1,5 +1,6 @@
 #include "staff/SetupService.h"
 
+#include "audit/AuditLog.h"
 #include "auth/Base32.h"
 #include "auth/CredentialHash.h"
 #include "auth/Totp.h"
@@ -8,6 +9,7 @@
 #include "store/RegisterSettings.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QUuid>
@@ -160,6 +162,14 @@ Result<Session> SetupService::run(const SetupRequest& request)
         return std::unexpected(passwordHash.error());
     if (auto pep = m_auth.pepper(); !pep)
         return std::unexpected(pep.error());
+    // This register's audit chain starts now (its signing key beside the PIN pepper, in its own
+    // transaction), so that set-up's own rows are its first ones after the genesis.
+    if (AuditLog* log = m_db.auditLog(); !log || log->registerId() != registerId) {
+        auto opened = AuditLog::open(m_db, m_auth.m_keys, registerId, m_clock);
+        if (!opened)
+            return std::unexpected(opened.error());
+        m_db.attachAuditLog(std::move(*opened));
+    }
 
     // 3. One transaction.
     const QString at = now.toString(Qt::ISODateWithMs);
@@ -224,6 +234,35 @@ Result<Session> SetupService::run(const SetupRequest& request)
         return std::unexpected(owner.error());
     if (auto s = insert("INSERT INTO user_stores (user_id, store_id) VALUES (?1, ?2)",
                         {QVariant::fromValue<qint64>(*owner), QVariant::fromValue<qint64>(*store)});
+        !s)
+        return std::unexpected(s.error());
+
+    // What set-up made, in the log (names and the owner's user code; no secret).
+    const auto text = [](const QString& value) {
+        return QJsonValue(value.trimmed());
+    };
+    if (auto s = audit::record(
+            m_db, AuditEntry{*owner,
+                             0,
+                             QStringLiteral("setup.completed"),
+                             audit::entity("register", registerId),
+                             {},
+                             {{QStringLiteral("company"), text(request.companyName)},
+                              {QStringLiteral("store"), text(settings.storeName)},
+                              {QStringLiteral("register"), text(settings.registerName)},
+                              {QStringLiteral("currency"), text(settings.currency)}}});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = audit::record(m_db, AuditEntry{*owner,
+                                                0,
+                                                QStringLiteral("staff.created"),
+                                                audit::entity("user", *owner),
+                                                {},
+                                                {{QStringLiteral("code"), ownerCode},
+                                                 {QStringLiteral("name"), text(request.ownerName)},
+                                                 {QStringLiteral("role"), QStringLiteral("owner")},
+                                                 {QStringLiteral("store_id"), *store},
+                                                 {QStringLiteral("totp"), true}}});
         !s)
         return std::unexpected(s.error());
 
