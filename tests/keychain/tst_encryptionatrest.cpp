@@ -7,6 +7,7 @@
 
 #include "Clock.h"
 #include "TestStaff.h"
+#include "audit/AuditLog.h"
 #include "catalog/CatalogService.h"
 #include "customers/CustomerService.h"
 #include "payments/SimulatedProcessor.h"
@@ -179,6 +180,11 @@ void TestEncryptionAtRest::nothingReadableOnDisk()
     {
         auto db = StoreFile::openOrCreate(*path, keys);
         QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
+        // The register's audit log as the app opens it: its signing key in the same keychain.
+        SystemClock auditClock;
+        auto log = AuditLog::open(**db, keys, test::TestStaff::DefaultRegisterId, auditClock);
+        QVERIFY2(log.has_value(), log ? "" : qPrintable(log.error().message));
+        (*db)->attachAuditLog(std::move(*log));
 
         // Staff rows with plain SQL (the PIN pepper in memory, not in the keychain).
         MemoryKeyStore pepperStore;
@@ -238,6 +244,9 @@ void TestEncryptionAtRest::nothingReadableOnDisk()
     QVERIFY(db.open(QIODevice::ReadOnly));
     QVERIFY(!db.read(16).startsWith("SQLite format 3"));
     QVERIFY(keys.remove(StoreFile::keyNameFor(*path)).has_value());
+    QVERIFY(keys.remove(AuditLog::keyNameFor(test::TestStaff::DefaultRegisterId)).has_value());
+    QVERIFY(
+        keys.remove(AuditLog::checkpointNameFor(test::TestStaff::DefaultRegisterId)).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestEncryptionAtRest)
