@@ -1,4 +1,5 @@
 // posctl: the register's command line. Thin: parses arguments and calls core services.
+#include "AuditCommands.h"
 #include "Commands.h"
 
 #include <QCommandLineParser>
@@ -39,6 +40,19 @@ the terminal without echo, or from standard input when it is not a terminal.
   report x                       X report of the open shift
   report z [--counted AMOUNT]    with --counted: close the open shift and print its Z report;
                                  without: print the last Z report again
+  audit verify                   check this register's audit trail (signatures, chain,
+                                 checkpoints, the key); exits 1 naming the first damage
+  audit export --out DIR         write DIR/audit-<register>-<date>.posaudit (a bundle anyone
+                                 can check) and .csv (for people); after signing in, asks for
+                                 one more code from the authenticator app
+
+Needs nothing but the file (no store, no keychain, no --user):
+
+  audit verify-bundle FILE [--expect-key BASE64]
+                                 check an exported bundle: every register's chain against the
+                                 key in it, every checkpoint; prints each key's fingerprint to
+                                 compare with the register's; --expect-key makes another key
+                                 an error
 )";
 
 } // namespace
@@ -102,8 +116,16 @@ int main(int argc, char** argv)
     const QCommandLineOption counted(
         QStringLiteral("counted"), QStringLiteral("Counted cash when closing a shift (report z)."),
         QStringLiteral("AMOUNT"));
+    const QCommandLineOption outDir(QStringLiteral("out"),
+                                    QStringLiteral("Folder to write the export to (audit export)."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption expectKey(
+        QStringLiteral("expect-key"),
+        QStringLiteral("The register's public key the bundle must have (audit verify-bundle)."),
+        QStringLiteral("BASE64"));
     parser.addOptions({dataDir, keyFile, store, reg, currency, taxName, exclusive, products,
-                       customers, sales, counted, user, company, ownerName, ownerCode});
+                       customers, sales, counted, user, company, ownerName, ownerCode, outDir,
+                       expectKey});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     parser.process(app);
 
@@ -125,6 +147,14 @@ int main(int argc, char** argv)
         return true;
     };
 
+    if (command == QStringLiteral("audit") && args.size() == 2 &&
+        args.at(1) == QStringLiteral("verify-bundle")) {
+        err << "posctl: audit verify-bundle takes the bundle's file name\n";
+        return 2;
+    }
+    if (command == QStringLiteral("audit") && args.size() == 3 &&
+        args.at(1) == QStringLiteral("verify-bundle"))
+        return runAuditVerifyBundle(args.at(2), parser.value(expectKey).trimmed());
     if (command == QStringLiteral("init") && args.size() == 1)
         return runInit(options, InitOptions{parser.value(store), parser.value(reg),
                                             parser.value(currency), parser.value(company),
@@ -155,6 +185,18 @@ int main(int argc, char** argv)
         return needsUser() ? runReport(options, userCode, args.at(1) == QStringLiteral("z"),
                                        parser.value(counted))
                            : 2;
+
+    if (command == QStringLiteral("audit") && args.size() == 2 &&
+        args.at(1) == QStringLiteral("verify"))
+        return needsUser() ? runAuditVerify(options, userCode) : 2;
+    if (command == QStringLiteral("audit") && args.size() == 2 &&
+        args.at(1) == QStringLiteral("export")) {
+        if (parser.value(outDir).trimmed().isEmpty()) {
+            err << "posctl: audit export writes two files: give --out DIR (the folder)\n";
+            return 2;
+        }
+        return needsUser() ? runAuditExport(options, userCode, parser.value(outDir).trimmed()) : 2;
+    }
 
     err << "posctl: unknown command or wrong arguments: " << args.join(u' ') << "\n\n"
         << QString::fromUtf8(Usage);
