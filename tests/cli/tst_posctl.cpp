@@ -5,6 +5,7 @@
 // pos::Totp); every other command signs a user in with --user and a secret on standard input.
 #include "../../app/common/StaffKeys.h"
 #include "Clock.h"
+#include "audit/AuditVerifier.h"
 #include "auth/Base32.h"
 #include "auth/Totp.h"
 #include "staff/AuthService.h"
@@ -13,8 +14,11 @@
 #include "store/StoreFile.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -28,6 +32,8 @@ namespace {
 const QByteArray OwnerPassword = "owner pass phrase 1";
 const QByteArray ManagerPassword = "manager pass phrase 2";
 const QByteArray CashierPin = "2468";
+const QByteArray AuditorPassword = "auditor pass phrase 4";
+const QByteArray SecondOwnerPassword = "second owner pass phrase 5";
 
 struct Run {
     int code = -1;
@@ -52,6 +58,8 @@ public:
         m_key = std::move(*key);
         return true;
     }
+    // A key the back office enrolled (the test made it).
+    void enrol(const SecretBytes& key) { m_key = SecretBytes(key.data(), key.size()); }
     // The code for now (at enrolment) or the next unused step.
     QByteArray nextCode()
     {
@@ -71,9 +79,11 @@ private:
     std::uint64_t m_lastStep = 0;
 };
 
-Run posctl(const QStringList& args, const QByteArray& input = {})
+Run posctl(const QStringList& args, const QByteArray& input = {},
+           const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(POSCTL), args);
     if (!p.waitForStarted())
         return {};
@@ -134,6 +144,9 @@ private slots:
     void goodCsvImports();
     void cashierMayNotImport();
     void seedAndReports();
+    void auditVerify();
+    void auditExport();
+    void auditVerifyBundle();
     void sealedKeyFileInsteadOfKeychain();
     void wrongUsage_data();
     void wrongUsage();
@@ -146,15 +159,33 @@ private:
     }
     QByteArray ownerInput() { return OwnerPassword + '\n' + m_app.nextCode() + '\n'; }
     qint64 count(const char* sql);
+    QString text(const char* sql);
     QTemporaryDir m_dir;
     QString m_db;
     Authenticator m_app;
+    // A second owner, enrolled by the back office: exports take two of its codes in a row, which
+    // the first owner's app (whose codes the other commands use up) could give only after a wait.
+    Authenticator m_secondApp;
+    QString m_fingerprint; // as `audit verify` shows it
+    QString m_bundle;      // the exported bundle
 };
 
 void TestPosctl::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_db = m_dir.filePath(QStringLiteral("register.db"));
+}
+
+QString TestPosctl::text(const char* sql)
+{
+    KeychainKeyStore keys;
+    auto db = StoreFile::openExisting(m_db, keys);
+    if (!db)
+        return {};
+    auto q = (*db)->query(sql);
+    if (!q || !q->next().value_or(false))
+        return {};
+    return q->text(0);
 }
 
 qint64 TestPosctl::count(const char* sql)
@@ -238,17 +269,21 @@ void TestPosctl::staffFromTheBackOffice()
     AuthService auth(**db, keys, app::pinPepperNameFor(m_db), clock, ids, settings->registerId,
                      cheap);
     const auto add = [&](const char* code, const char* name, const char* role, bool pin,
-                         const QByteArray& secretText) {
+                         const QByteArray& secretText, const QByteArray& totpKey = {}) {
         auto hash = pin ? auth.hashPin(secret(secretText)) : auth.hashPassword(secret(secretText));
         QVERIFY(hash);
         auto q = (*db)->query(
             "INSERT INTO users (uuid, company_id, code, name, role, pin_hash, password_hash, "
-            "credentials_at, created_at) SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, "
+            "totp_secret, credentials_at, created_at) SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?7, "
             "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM companies");
         q->bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces));
         q->bind(2, QString::fromLatin1(code)).bind(3, QString::fromLatin1(name));
         q->bind(4, QString::fromLatin1(role));
         q->bind(5, pin ? *hash : QString()).bind(6, pin ? QString() : *hash);
+        if (totpKey.isEmpty())
+            q->bindNull(7);
+        else
+            q->bind(7, totpKey);
         QVERIFY(q->run());
         auto s = (*db)->query("INSERT INTO user_stores (user_id, store_id) "
                               "SELECT ?1, id FROM stores");
@@ -257,6 +292,13 @@ void TestPosctl::staffFromTheBackOffice()
     };
     add("2001", "Mia Manager", "manager", false, ManagerPassword);
     add("3001", "Carl Cashier", "cashier", true, CashierPin);
+    add("4001", "Ada Auditor", "auditor", false, AuditorPassword);
+    auto key = Totp::generateSecret();
+    QVERIFY(key);
+    m_secondApp.enrol(*key);
+    add("1002", "Oscar Owner", "owner", false, SecondOwnerPassword,
+        QByteArray(reinterpret_cast<const char*>(key->data()),
+                   static_cast<qsizetype>(key->size())));
 }
 
 void TestPosctl::signInIsNeeded()
@@ -397,6 +439,145 @@ void TestPosctl::seedAndReports()
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(QStringLiteral("Z REPORT")));
     QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+}
+
+// The audit trail from the command line: an auditor verifies it (audit.view), a cashier may not.
+void TestPosctl::auditVerify()
+{
+    const QStringList verify = {QStringLiteral("audit"), QStringLiteral("verify")};
+    auto r = posctl(as("3001") + verify, CashierPin + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Your role (Cashier) may not")), qPrintable(r.err));
+    r = posctl(as("4001") + verify, AuditorPassword + '\n');
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    static const QRegularExpression verified(
+        QStringLiteral("^verified: (\\d+) rows, (\\d+) checkpoints, key fingerprint "
+                       "([0-9a-f]{4}( [0-9a-f]{4}){7})$"),
+        QRegularExpression::MultilineOption);
+    const auto m = verified.match(r.out);
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    // Every sign-in so far, the set-up and the catalog changes are rows of the chain.
+    QCOMPARE(m.captured(1).toLongLong(), count("SELECT count(*) FROM audit_log") - 1);
+    QVERIFY(m.captured(2).toLongLong() >= 1);
+    m_fingerprint = m.captured(3);
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+}
+
+// An owner exports with password, sign-in code and one more code; a manager may not. (A wrong or
+// reused code is refused before anything is written: tst_auditexport; here it would cost a third
+// code of the app and so a wait for the next one.)
+void TestPosctl::auditExport()
+{
+    const QString outDir = m_dir.filePath(QStringLiteral("exports"));
+    const QStringList exportTo = {QStringLiteral("audit"), QStringLiteral("export"),
+                                  QStringLiteral("--out"), outDir};
+    auto r = posctl(as("1002") + QStringList{QStringLiteral("audit"), QStringLiteral("export")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--out DIR")), qPrintable(r.err));
+    r = posctl(as("2001") + exportTo, ManagerPassword + '\n');
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Your role (Manager) may not export the audit log")),
+             qPrintable(r.err));
+    // Two codes in a row, in the order the app shows them (sign-in first).
+    const QByteArray signInCode = m_secondApp.nextCode();
+    const QByteArray exportCode = m_secondApp.nextCode();
+    r = posctl(as("1002") + exportTo,
+               SecondOwnerPassword + '\n' + signInCode + '\n' + exportCode + '\n');
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList files = QDir(outDir).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 2);
+    static const QRegularExpression name(
+        QStringLiteral("^audit-Register-1-\\d{4}-\\d{2}-\\d{2}\\.(csv|posaudit)$"));
+    for (const QString& file : files) {
+        QVERIFY2(name.match(file).hasMatch(), qPrintable(file));
+        QVERIFY2(r.out.contains(QDir(outDir).filePath(file)), qPrintable(r.out));
+    }
+    m_bundle = QDir(outDir).filePath(files.last());
+    QVERIFY(m_bundle.endsWith(QStringLiteral(".posaudit")));
+    QCOMPARE(count("SELECT count(*) FROM audit_log WHERE action = 'audit.export' AND actor = "
+                   "(SELECT CAST(id AS TEXT) FROM users WHERE code = '1002')"),
+             1);
+    for (const QString& file : files) {
+        QFile f(QDir(outDir).filePath(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        for (const QByteArray& password :
+             {OwnerPassword, ManagerPassword, AuditorPassword, SecondOwnerPassword})
+            QVERIFY(!content.contains(password));
+    }
+    QCOMPARE(count("SELECT count(*) FROM sessions WHERE ended_at IS NULL"), 0);
+}
+
+// verify-bundle needs nothing but the file: no store, no keychain (no D-Bus at all), no user.
+void TestPosctl::auditVerifyBundle()
+{
+    QVERIFY(!m_bundle.isEmpty());
+    QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+    bare.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    QTemporaryDir home;
+    bare.insert(QStringLiteral("HOME"), home.path());
+    bare.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    const QStringList check = {QStringLiteral("audit"), QStringLiteral("verify-bundle")};
+    auto r = posctl(check + QStringList{m_bundle}, {}, bare);
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QVERIFY2(r.out.contains(QStringLiteral(": verified: ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("key fingerprint ") + m_fingerprint), qPrintable(r.out));
+    QVERIFY(QDir(home.path()).isEmpty());
+
+    // The register's own key, as the store's genesis row names it: expected and found.
+    const QString genesis = text("SELECT after_json FROM audit_log WHERE seq = 0");
+    const QString key = QJsonDocument::fromJson(genesis.toUtf8())
+                            .object()
+                            .value(QStringLiteral("public_key"))
+                            .toString();
+    QVERIFY(!key.isEmpty());
+    r = posctl(check + QStringList{m_bundle, QStringLiteral("--expect-key"), key}, {}, bare);
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    // Another key: a substituted bundle.
+    const QString other = QString::fromLatin1(
+        QCryptographicHash::hash("another register", QCryptographicHash::Sha256).toBase64());
+    r = posctl(check + QStringList{m_bundle, QStringLiteral("--expect-key"), other}, {}, bare);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("DAMAGED at row 0: ") +
+                            AuditVerifier::describe(AuditDamage::WrongKey)),
+             qPrintable(r.out));
+    r = posctl(check + QStringList{m_bundle, QStringLiteral("--expect-key"),
+                                   QStringLiteral("not base64!")});
+    QCOMPARE(r.code, 2);
+
+    // One changed line: the owner's name in the staff.created row.
+    QFile f(m_bundle);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = f.readAll().split('\n');
+    f.close();
+    qint64 changedSeq = -1;
+    for (QByteArray& line : lines) {
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        if (row.value(QStringLiteral("action")).toString() == QStringLiteral("staff.created") &&
+            line.contains("Olga Owner")) {
+            changedSeq = row.value(QStringLiteral("seq")).toInteger();
+            line.replace("Olga Owner", "Olga Other");
+        }
+    }
+    QVERIFY(changedSeq > 0);
+    const QString tampered = m_dir.filePath(QStringLiteral("tampered.posaudit"));
+    QFile t(tampered);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write(lines.join('\n'));
+    t.close();
+    r = posctl(check + QStringList{tampered}, {}, bare);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("DAMAGED at row %1: %2: ")
+                                .arg(changedSeq)
+                                .arg(AuditVerifier::describe(AuditDamage::ChangedRow))),
+             qPrintable(r.out));
+    QVERIFY2(r.err.contains(QStringLiteral("tampered.posaudit is damaged")), qPrintable(r.err));
+
+    r = posctl(check + QStringList{m_dir.filePath(QStringLiteral("no-such.posaudit"))}, {}, bare);
+    QCOMPARE(r.code, 1);
+    QVERIFY(!r.err.isEmpty());
+    r = posctl(check);
+    QCOMPARE(r.code, 2);
 }
 
 void TestPosctl::sealedKeyFileInsteadOfKeychain()
