@@ -1,5 +1,7 @@
 #include "approvals/ApprovalService.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "staff/AuthService.h"
 #include "store/Database.h"
 
@@ -51,6 +53,41 @@ std::optional<ApprovalStatus> statusFromName(QStringView name)
     if (name == u"cancelled")
         return ApprovalStatus::Cancelled;
     return std::nullopt;
+}
+
+QString statusName(ApprovalStatus status)
+{
+    switch (status) {
+    case ApprovalStatus::Pending:
+        return QStringLiteral("pending");
+    case ApprovalStatus::Approved:
+        return QStringLiteral("approved");
+    case ApprovalStatus::Refused:
+        return QStringLiteral("refused");
+    case ApprovalStatus::Used:
+        return QStringLiteral("used");
+    case ApprovalStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case ApprovalStatus::Expired:
+        break;
+    }
+    return QStringLiteral("expired");
+}
+
+// What every approval audit row says about the request (AUD-1): ids, kind, amount, subject.
+QJsonObject auditFields(const Approval& a, ApprovalStatus status)
+{
+    return QJsonObject{{QStringLiteral("status"), statusName(status)},
+                       {QStringLiteral("kind"), approvalKindName(a.kind)},
+                       {QStringLiteral("amount_minor"), a.amountMinor},
+                       {QStringLiteral("subject"), a.subject},
+                       {QStringLiteral("requester_id"), a.requesterId},
+                       {QStringLiteral("store_id"), a.storeId}};
+}
+
+QString approvalEntity(const QUuid& id)
+{
+    return audit::entity("approval", uuidText(id));
 }
 
 std::unexpected<Error> approvalRequired(const QString& message)
@@ -178,6 +215,9 @@ Result<Approval> ApprovalService::request(const Session& requester, const Approv
 
     const QUuid id = m_ids.newId();
     const QDateTime now = parseIsoUtc(isoUtc(m_clock.nowUtc()));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
     auto q = m_db.query("INSERT INTO approvals (uuid, kind, store_id, register_id, requester_id, "
                         "reason, amount_minor, subject, requested_at, expires_at, status) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending')");
@@ -195,10 +235,23 @@ Result<Approval> ApprovalService::request(const Session& requester, const Approv
         .bind(10, isoUtc(now.addSecs(ExpirySecs)));
     if (auto s = q->run(); !s)
         return std::unexpected(s.error());
-    qCInfo(lcApprovals) << "approval requested" << id << approvalKindName(ask.kind);
     auto row = loadRow(id);
     if (!row)
         return std::unexpected(row.error());
+    QJsonObject after = auditFields(row->approval, ApprovalStatus::Pending);
+    after.insert(QStringLiteral("reason"), row->approval.reason);
+    after.insert(QStringLiteral("register_id"), m_registerId);
+    if (auto s = audit::record(m_db, AuditEntry{requester.userId,
+                                                0,
+                                                auditaction::ApprovalRequested,
+                                                approvalEntity(id),
+                                                {},
+                                                after});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    qCInfo(lcApprovals) << "approval requested" << id << approvalKindName(ask.kind);
     return row->approval;
 }
 
@@ -243,6 +296,9 @@ Status ApprovalService::checkApprover(qint64 userId, const Row& row)
 Result<Approval> ApprovalService::decide(const Row& row, qint64 approverId, bool approved,
                                          const QString& note)
 {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
     auto q = m_db.query("UPDATE approvals SET status = ?2, approver_id = ?3, decided_at = ?4, "
                         "decision_note = ?5 WHERE id = ?1 AND status = 'pending' "
                         "AND expires_at > ?4");
@@ -258,10 +314,24 @@ Result<Approval> ApprovalService::decide(const Row& row, qint64 approverId, bool
     if (m_db.changes() != 1)
         return fail(ErrorCode::Conflict,
                     tr("The request was decided, withdrawn or expired meanwhile."));
-    qCInfo(lcApprovals) << "approval" << row.approval.id << (approved ? "approved" : "refused");
     auto now = loadRow(row.approval.id);
     if (!now)
         return std::unexpected(now.error());
+    // The deciding manager acts; a granted request names them as its approver too.
+    QJsonObject after = auditFields(now->approval, now->approval.status);
+    if (!approved)
+        after.insert(QStringLiteral("note"), now->approval.decisionNote);
+    const AuditEntry entry{approverId,
+                           approved ? approverId : 0,
+                           approved ? auditaction::ApprovalGranted : auditaction::ApprovalRefused,
+                           approvalEntity(row.approval.id),
+                           {{QStringLiteral("status"), statusName(ApprovalStatus::Pending)}},
+                           after};
+    if (auto s = audit::record(m_db, entry); !s)
+        return std::unexpected(s.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    qCInfo(lcApprovals) << "approval" << row.approval.id << (approved ? "approved" : "refused");
     return now->approval;
 }
 
@@ -338,6 +408,9 @@ Status ApprovalService::cancel(const Session& requester, const QUuid& requestId)
     const Approval& a = row->approval;
     if (a.requesterId != requester.userId || a.storeId != requester.storeId)
         return fail(ErrorCode::NotFound, tr("There is no such request of yours."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
     auto q = m_db.query("UPDATE approvals SET status = 'cancelled', decided_at = ?2 "
                         "WHERE id = ?1 AND status = 'pending'");
     if (!q)
@@ -347,6 +420,17 @@ Status ApprovalService::cancel(const Session& requester, const QUuid& requestId)
         return s;
     if (m_db.changes() != 1)
         return fail(ErrorCode::Conflict, tr("The request was already decided."));
+    if (auto s = audit::record(
+            m_db, AuditEntry{requester.userId,
+                             0,
+                             auditaction::ApprovalCancelled,
+                             approvalEntity(a.id),
+                             {{QStringLiteral("status"), statusName(ApprovalStatus::Pending)}},
+                             auditFields(a, ApprovalStatus::Cancelled)});
+        !s)
+        return s;
+    if (auto s = tx->commit(); !s)
+        return s;
     qCInfo(lcApprovals) << "approval request withdrawn" << requestId;
     return {};
 }
@@ -391,8 +475,9 @@ Result<Approval> ApprovalService::status(const Session& session, const QUuid& re
     return a;
 }
 
-Result<qint64> ApprovalService::checkUsable(const Session& session, const QUuid& approvalId,
-                                            const ApprovalAsk& ask)
+Result<ApprovalService::Row> ApprovalService::checkUsable(const Session& session,
+                                                          const QUuid& approvalId,
+                                                          const ApprovalAsk& ask)
 {
     if (auto role = m_access.liveRole(session); !role)
         return std::unexpected(role.error());
@@ -429,40 +514,49 @@ Result<qint64> ApprovalService::checkUsable(const Session& session, const QUuid&
     if (ask.amountMinor > a.amountMinor)
         return approvalRequired(
             tr("%1 That approval covers a smaller amount: ask again for this one.").arg(needs));
-    return row->rowId;
+    return std::move(*row);
 }
 
 Status ApprovalService::check(const Session& session, const QUuid& approvalId,
                               const ApprovalAsk& ask)
 {
-    auto row = checkUsable(session, approvalId, ask);
-    if (!row)
+    if (auto row = checkUsable(session, approvalId, ask); !row)
         return std::unexpected(row.error());
     return {};
 }
 
-Result<qint64> ApprovalService::consume(const Session& session, const QUuid& approvalId,
-                                        const ApprovalAsk& ask)
+Result<ApprovalService::Used>
+ApprovalService::consume(const Session& session, const QUuid& approvalId, const ApprovalAsk& ask)
 {
     // Using an approval and recording what it was used for must commit together.
     if (sqlite3_get_autocommit(m_db.handle()) != 0)
         return fail(ErrorCode::Internal,
                     QStringLiteral("an approval can only be used inside a transaction"));
-    auto rowId = checkUsable(session, approvalId, ask);
-    if (!rowId)
-        return rowId;
+    auto row = checkUsable(session, approvalId, ask);
+    if (!row)
+        return std::unexpected(row.error());
     auto q = m_db.query("UPDATE approvals SET status = 'used', used_at = ?2 "
                         "WHERE id = ?1 AND status = 'approved'");
     if (!q)
         return std::unexpected(q.error());
-    q->bind(1, *rowId).bind(2, isoUtc(m_clock.nowUtc()));
+    q->bind(1, row->rowId).bind(2, isoUtc(m_clock.nowUtc()));
     if (auto s = q->run(); !s)
         return std::unexpected(s.error());
     if (m_db.changes() != 1)
         return approvalRequired(tr("That approval was already used; each is good for one "
                                    "action."));
+    const Approval& a = row->approval;
+    if (auto s = audit::record(
+            m_db, AuditEntry{session.userId,
+                             a.approverId,
+                             auditaction::ApprovalUsed,
+                             approvalEntity(a.id),
+                             {{QStringLiteral("status"), statusName(ApprovalStatus::Approved)}},
+                             auditFields(a, ApprovalStatus::Used)});
+        !s)
+        return std::unexpected(s.error());
     qCInfo(lcApprovals) << "approval used" << approvalId;
-    return *rowId;
+    return Used{row->rowId, a.approverId};
 }
 
 } // namespace pos

@@ -119,9 +119,14 @@ public:
     // with approvals.grant in its store.
     Result<Approval> status(const Session& session, const QUuid& requestId);
 
-    // Inside the caller's transaction: checks the approval fits (see above) and marks it used.
-    // Returns approvals.id, for the action's record (counter_events.approval_id, ...).
-    Result<qint64> consume(const Session& session, const QUuid& approvalId, const ApprovalAsk& ask);
+    // Inside the caller's transaction: checks the approval fits (see above), marks it used and
+    // writes its approval.used audit row. Returns approvals.id, for the action's record
+    // (counter_events.approval_id, ...), and who approved it, for the action's audit row.
+    struct Used {
+        qint64 rowId = 0;
+        qint64 approverId = 0;
+    };
+    Result<Used> consume(const Session& session, const QUuid& approvalId, const ApprovalAsk& ask);
     // The same checks without using it (for an action that must check before it starts work it
     // cannot take back, e.g. a card refund).
     Status check(const Session& session, const QUuid& approvalId, const ApprovalAsk& ask);
@@ -132,8 +137,8 @@ private:
     struct Row;
     Result<Row> loadRow(const QUuid& id);
     Result<Approval> decide(const Row& row, qint64 approverId, bool approved, const QString& note);
-    Result<qint64> checkUsable(const Session& session, const QUuid& approvalId,
-                               const ApprovalAsk& ask);
+    Result<Row> checkUsable(const Session& session, const QUuid& approvalId,
+                            const ApprovalAsk& ask);
     Status checkApprover(qint64 userId, const Row& row);
 
     Database& m_db;

@@ -1,5 +1,7 @@
 #include "sales/CounterActions.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "money/Checked.h"
 #include "sales/Pricing.h"
 #include "sales/SaleRecords.h"
@@ -80,11 +82,35 @@ qint64 shareOf(qint64 amountMinor, qint64 ppm)
 
 } // namespace
 
+// What perform() writes: the counter_events row and its audit row (AUD-1).
 struct CounterActions::Record {
     QUuid cartId; // null for a no-sale
     qint64 amountMinor = 0;
     QString detail;
+    QString action; // auditaction::...
+    QJsonObject before;
+    QJsonObject after;
 };
+
+namespace {
+
+QJsonObject lineFields(const Cart& cart, int line)
+{
+    const CartLine& l = cart.lines().at(line);
+    return QJsonObject{{QStringLiteral("line"), line + 1},
+                       {QStringLiteral("sku"), l.sku},
+                       {QStringLiteral("qty_milli"), l.quantity.milli()},
+                       {QStringLiteral("unit_price_minor"), l.unitPriceMinor},
+                       {QStringLiteral("currency"), cart.currency()}};
+}
+
+QJsonObject with(QJsonObject o, const QString& key, const QJsonValue& value)
+{
+    o.insert(key, value);
+    return o;
+}
+
+} // namespace
 
 CounterActions::CounterActions(Database& db, const Clock& clock, IdSource& ids,
                                ApprovalService& approvals, QString registerId)
@@ -268,11 +294,13 @@ Status CounterActions::perform(const Session& session, Permission permission,
     if (!tx)
         return std::unexpected(tx.error());
     qint64 approvalRow = 0;
+    qint64 approverId = 0;
     if (!allowed) {
         auto used = m_approvals.consume(session, approvalId, ask);
         if (!used)
             return std::unexpected(used.error());
-        approvalRow = *used;
+        approvalRow = used->rowId;
+        approverId = used->approverId;
     }
     auto shift = salerecords::findOpenShift(m_db, m_registerId);
     if (!shift && shift.error().code != ErrorCode::NotFound)
@@ -283,7 +311,8 @@ Status CounterActions::perform(const Session& session, Permission permission,
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!q)
         return std::unexpected(q.error());
-    q->bind(1, uuidText(m_ids.newId())).bind(2, approvalKindName(ask.kind)).bind(3, m_registerId);
+    const QString eventId = uuidText(m_ids.newId());
+    q->bind(1, eventId).bind(2, approvalKindName(ask.kind)).bind(3, m_registerId);
     if (shift)
         q->bind(4, shift->id);
     else
@@ -301,6 +330,17 @@ Status CounterActions::perform(const Session& session, Permission permission,
         .bind(9, record.detail)
         .bind(10, salerecords::isoUtc(m_clock.nowUtc()));
     if (auto s = q->run(); !s)
+        return s;
+    QJsonObject after = record.after;
+    after.insert(QStringLiteral("event_id"), eventId);
+    after.insert(QStringLiteral("amount_minor"), record.amountMinor);
+    if (shift)
+        after.insert(QStringLiteral("shift_id"), shift->id);
+    const QString entity = record.cartId.isNull() ? audit::entity("register", m_registerId)
+                                                  : audit::entity("cart", uuidText(record.cartId));
+    if (auto s = audit::record(m_db, AuditEntry{session.userId, approverId, record.action, entity,
+                                                record.before, after});
+        !s)
         return s;
     if (auto s = tx->commit(); !s)
         return s;
@@ -323,10 +363,15 @@ Status CounterActions::voidLine(const Session& session, Cart& cart, int line,
     if (auto s = candidate.removeLine(line); !s)
         return s;
     const CartLine& l = cart.lines().at(line);
-    const Record record{cart.id(), ask->amountMinor,
+    const QJsonObject before = lineFields(cart, line);
+    const Record record{cart.id(),
+                        ask->amountMinor,
                         tr("line %1 voided: %2 (%3) at %4")
                             .arg(line + 1)
-                            .arg(lineText(l), l.sku, money(cart, l.unitPriceMinor))};
+                            .arg(lineText(l), l.sku, money(cart, l.unitPriceMinor)),
+                        auditaction::SaleLineVoid,
+                        before,
+                        with(before, QStringLiteral("qty_milli"), 0)};
     if (auto s = perform(session, Permission::LineVoid, *ask, approvalId, record); !s)
         return s;
     cart = std::move(candidate);
@@ -349,10 +394,15 @@ Status CounterActions::setQuantity(const Session& session, Cart& cart, int line,
     Cart candidate = cart;
     if (auto s = candidate.setQuantity(line, quantity); !s)
         return s;
-    const Record record{cart.id(), ask->amountMinor,
+    const QJsonObject before = lineFields(cart, line);
+    const Record record{cart.id(),
+                        ask->amountMinor,
                         tr("line %1 lowered: %2 (%3) to %4")
                             .arg(line + 1)
-                            .arg(lineText(l), l.sku, quantity.toString())};
+                            .arg(lineText(l), l.sku, quantity.toString()),
+                        auditaction::SaleLineVoid,
+                        before,
+                        with(before, QStringLiteral("qty_milli"), quantity.milli())};
     if (auto s = perform(session, Permission::LineVoid, *ask, approvalId, record); !s)
         return s;
     cart = std::move(candidate);
@@ -370,8 +420,14 @@ Status CounterActions::voidSale(const Session& session, Cart& cart, const QStrin
     if (!ask)
         return std::unexpected(ask.error());
     const Record record{
-        cart.id(), ask->amountMinor,
-        tr("sale voided (%1 lines): %2").arg(cart.lines().size()).arg(reason.trimmed())};
+        cart.id(),
+        ask->amountMinor,
+        tr("sale voided (%1 lines): %2").arg(cart.lines().size()).arg(reason.trimmed()),
+        auditaction::SaleVoid,
+        {{QStringLiteral("lines"), static_cast<qint64>(cart.lines().size())},
+         {QStringLiteral("total_minor"), ask->amountMinor},
+         {QStringLiteral("currency"), cart.currency()}},
+        {{QStringLiteral("lines"), 0}, {QStringLiteral("reason"), reason.trimmed()}}};
     if (auto s = perform(session, Permission::SaleVoid, *ask, approvalId, record); !s)
         return s;
     cart = Cart(cart.currency());
@@ -396,11 +452,17 @@ Status CounterActions::setLineDiscount(const Session& session, Cart& cart, int l
     auto ask = askLineDiscount(cart, line, discountMinor);
     if (!ask)
         return std::unexpected(ask.error());
-    const Record record{cart.id(), discountMinor,
+    const QJsonObject fields = lineFields(cart, line);
+    const Record record{cart.id(),
+                        discountMinor,
                         tr("discount of %1 on line %2: %3 (%4); limit %5")
                             .arg(money(cart, discountMinor))
                             .arg(line + 1)
-                            .arg(lineText(l), l.sku, money(cart, *limit))};
+                            .arg(lineText(l), l.sku, money(cart, *limit)),
+                        auditaction::SaleDiscountOverLimit,
+                        with(fields, QStringLiteral("discount_minor"), l.lineDiscountMinor),
+                        with(with(fields, QStringLiteral("discount_minor"), discountMinor),
+                             QStringLiteral("limit_minor"), *limit)};
     if (auto s = perform(session, Permission::DiscountOverLimit, *ask, approvalId, record); !s)
         return s;
     cart = std::move(candidate);
@@ -423,9 +485,16 @@ Status CounterActions::setOrderDiscount(const Session& session, Cart& cart, qint
     auto ask = askOrderDiscount(cart, discountMinor);
     if (!ask)
         return std::unexpected(ask.error());
-    const Record record{cart.id(), discountMinor,
+    const Record record{cart.id(),
+                        discountMinor,
                         tr("discount of %1 on the whole sale; limit %2")
-                            .arg(money(cart, discountMinor), money(cart, *limit))};
+                            .arg(money(cart, discountMinor), money(cart, *limit)),
+                        auditaction::SaleDiscountOverLimit,
+                        {{QStringLiteral("order_discount_minor"), cart.orderDiscountMinor()},
+                         {QStringLiteral("currency"), cart.currency()}},
+                        {{QStringLiteral("order_discount_minor"), discountMinor},
+                         {QStringLiteral("limit_minor"), *limit},
+                         {QStringLiteral("currency"), cart.currency()}}};
     if (auto s = perform(session, Permission::DiscountOverLimit, *ask, approvalId, record); !s)
         return s;
     cart = std::move(candidate);
@@ -446,11 +515,16 @@ Status CounterActions::overridePrice(const Session& session, Cart& cart, int lin
     Cart candidate = cart;
     if (auto s = candidate.setUnitPrice(line, newUnitPriceMinor); !s)
         return s;
+    const QJsonObject before = lineFields(cart, line);
     const Record record{
-        cart.id(), ask->amountMinor,
+        cart.id(),
+        ask->amountMinor,
         tr("price of line %1, %2 (%3), from %4 to %5")
             .arg(line + 1)
-            .arg(l.name, l.sku, money(cart, l.unitPriceMinor), money(cart, newUnitPriceMinor))};
+            .arg(l.name, l.sku, money(cart, l.unitPriceMinor), money(cart, newUnitPriceMinor)),
+        auditaction::SalePriceOverride,
+        before,
+        with(before, QStringLiteral("unit_price_minor"), newUnitPriceMinor)};
     if (auto s = perform(session, Permission::PriceOverride, *ask, approvalId, record); !s)
         return s;
     cart = std::move(candidate);
@@ -470,7 +544,12 @@ Status CounterActions::noSale(const Session& session, const QString& reason,
             return fail(ErrorCode::Conflict, shift.error().message);
         return std::unexpected(shift.error());
     }
-    const Record record{QUuid(), 0, reason.trimmed()};
+    const Record record{QUuid(),
+                        0,
+                        reason.trimmed(),
+                        auditaction::DrawerNoSale,
+                        {},
+                        {{QStringLiteral("reason"), reason.trimmed()}}};
     return perform(session, Permission::DrawerNoSale, askNoSale(), approvalId, record);
 }
 

@@ -1,5 +1,7 @@
 #include "sales/RefundService.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "money/Checked.h"
 #include "payments/PaymentProcessor.h"
 #include "sales/Pricing.h"
@@ -8,6 +10,7 @@
 #include "store/Database.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -27,6 +30,38 @@ QString tr(const char* text)
 QString uuidText(const QUuid& id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+// The refund's audit row (AUD-1): what went back, where from, why; no card data (a card part is
+// named by its kind and amount only).
+QJsonObject auditAfter(const Refund& r)
+{
+    QJsonArray lines;
+    for (const RefundLine& l : r.lines)
+        lines.append(QJsonObject{{QStringLiteral("original_line"), l.originalLineNo},
+                                 {QStringLiteral("sku"), l.sku},
+                                 {QStringLiteral("qty_milli"), l.quantity.milli()},
+                                 {QStringLiteral("amount_minor"), l.amountMinor}});
+    QJsonArray tenders;
+    for (const RefundTender& t : r.tenders)
+        tenders.append(QJsonObject{{QStringLiteral("kind"), t.kind == TenderKind::Card
+                                                                ? QStringLiteral("card")
+                                                                : QStringLiteral("cash")},
+                                   {QStringLiteral("amount_minor"), t.amountMinor}});
+    QJsonObject after{{QStringLiteral("kind"), approvalKindName(r.ask.kind)},
+                      {QStringLiteral("total_minor"), r.totalMinor},
+                      {QStringLiteral("tax_minor"), r.taxMinor},
+                      {QStringLiteral("currency"), r.currency},
+                      {QStringLiteral("reason"), r.reason},
+                      {QStringLiteral("lines"), lines},
+                      {QStringLiteral("tenders"), tenders}};
+    if (!r.originalSaleId.isNull()) {
+        after.insert(QStringLiteral("sale_id"), uuidText(r.originalSaleId));
+        after.insert(QStringLiteral("receipt_no"), r.originalReceiptNo);
+    }
+    if (r.shiftId > 0)
+        after.insert(QStringLiteral("shift_id"), r.shiftId);
+    return after;
 }
 
 Status checkReason(const QString& reason)
@@ -438,11 +473,13 @@ Result<Refund> RefundService::execute(const Session& session, Transaction& tx, P
 {
     Refund& r = planned.refund;
     qint64 approvalRow = 0;
+    qint64 approverId = 0;
     if (!allowed) {
         auto used = m_approvals.consume(session, approvalId, r.ask);
         if (!used)
             return std::unexpected(used.error());
-        approvalRow = *used;
+        approvalRow = used->rowId;
+        approverId = used->approverId;
     }
     const Admission admission = m_limiter.tryAcquire(m_registerId);
     if (!admission.allowed)
@@ -476,6 +513,14 @@ Result<Refund> RefundService::execute(const Session& session, Transaction& tx, P
         t.reference = *ref;
     }
     if (auto s = refundrecords::insertRefund(m_db, r, planned.saleRow, approvalRow); !s)
+        return std::unexpected(s.error());
+    if (auto s = audit::record(m_db, AuditEntry{session.userId,
+                                                approverId,
+                                                auditaction::RefundCreated,
+                                                audit::entity("refund", uuidText(r.id)),
+                                                {},
+                                                auditAfter(r)});
+        !s)
         return std::unexpected(s.error());
     if (auto s = tx.commit(); !s) {
         qCCritical(lcRefunds) << "refund" << r.id

@@ -1,5 +1,7 @@
 #include "shifts/ShiftService.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "money/Checked.h"
 #include "staff/AccessControl.h"
 #include "store/Database.h"
@@ -268,6 +270,18 @@ Result<Shift> ShiftService::open(const Session& session, qint64 floatMinor)
     if (auto r = q->run(); !r)
         return std::unexpected(r.error());
     s.id = m_db.lastInsertRowId();
+    if (auto r = audit::record(
+            m_db, AuditEntry{session.userId,
+                             0,
+                             auditaction::ShiftOpened,
+                             audit::entity("shift", s.id),
+                             {},
+                             {{QStringLiteral("uuid"), s.uuid.toString(QUuid::WithoutBraces)},
+                              {QStringLiteral("register_id"), s.registerId},
+                              {QStringLiteral("float_minor"), floatMinor},
+                              {QStringLiteral("currency"), s.currency}}});
+        !r)
+        return std::unexpected(r.error());
     if (auto r = tx->commit(); !r)
         return std::unexpected(r.error());
     // Re-read so that the times are exactly what is stored (milliseconds).
@@ -278,7 +292,7 @@ Result<Shift> ShiftService::open(const Session& session, qint64 floatMinor)
 
 namespace {
 
-Status recordMovement(Database& db, IdSource& ids, const Clock& clock, qint64 shiftId,
+Status recordMovement(Database& db, const QString& uuid, const Clock& clock, qint64 shiftId,
                       const char* kind, qint64 amountMinor, const QString& reason,
                       const QString& actor, qint64 approvalRow)
 {
@@ -286,7 +300,7 @@ Status recordMovement(Database& db, IdSource& ids, const Clock& clock, qint64 sh
                       "actor, at, approval_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     if (!q)
         return std::unexpected(q.error());
-    q->bind(1, ids.newId().toString(QUuid::WithoutBraces))
+    q->bind(1, uuid)
         .bind(2, shiftId)
         .bind(3, QString::fromLatin1(kind))
         .bind(4, amountMinor)
@@ -382,6 +396,7 @@ Status ShiftService::moveCash(const Session& session, CashDirection direction, q
         return std::unexpected(sum.error());
     // RBAC-5: above the limit, cash.out_over_limit or an approval used in this transaction.
     qint64 approvalRow = 0;
+    qint64 approverId = 0;
     if (out) {
         auto limit = readCashOutLimit();
         if (!limit)
@@ -397,11 +412,28 @@ Status ShiftService::moveCash(const Session& session, CashDirection direction, q
             auto used = m_approvals->consume(session, approvalId, askCashOut(amountMinor));
             if (!used)
                 return std::unexpected(used.error());
-            approvalRow = *used;
+            approvalRow = used->rowId;
+            approverId = used->approverId;
         }
     }
-    if (auto s = recordMovement(m_db, m_ids, m_clock, shift->id, out ? "out" : "in", amountMinor,
+    const QString uuid = m_ids.newId().toString(QUuid::WithoutBraces);
+    if (auto s = recordMovement(m_db, uuid, m_clock, shift->id, out ? "out" : "in", amountMinor,
                                 reason.trimmed(), session.userName, approvalRow);
+        !s)
+        return s;
+    const QString expected = QStringLiteral("expected_cash_minor");
+    if (auto s = audit::record(
+            m_db, AuditEntry{session.userId,
+                             approverId,
+                             out ? auditaction::CashOut : auditaction::CashIn,
+                             audit::entity("cash_movement", uuid),
+                             {{expected, report->expectedCashMinor}},
+                             {{QStringLiteral("shift_id"), shift->id},
+                              {QStringLiteral("amount_minor"), amountMinor},
+                              {QStringLiteral("currency"), shift->currency},
+                              {QStringLiteral("reason"), reason.trimmed()},
+                              {expected, out ? report->expectedCashMinor - amountMinor
+                                             : report->expectedCashMinor + amountMinor}}});
         !s)
         return s;
     if (auto s = tx->commit(); !s)
@@ -453,6 +485,26 @@ Result<ShiftReport> ShiftService::close(const Session& session, qint64 countedMi
         return std::unexpected(s.error());
     if (m_db.changes() != 1)
         return fail(ErrorCode::Conflict, QStringLiteral("the shift was closed meanwhile"));
+    if (auto s = audit::record(
+            m_db, AuditEntry{session.userId,
+                             0,
+                             auditaction::ShiftClosed,
+                             audit::entity("shift", shift->id),
+                             {{QStringLiteral("open"), true}},
+                             {{QStringLiteral("open"), false},
+                              {QStringLiteral("float_minor"), shift->floatMinor},
+                              {QStringLiteral("expected_cash_minor"), report->expectedCashMinor},
+                              {QStringLiteral("counted_cash_minor"), countedMinor},
+                              {QStringLiteral("over_short_minor"), *overShort},
+                              {QStringLiteral("sales_count"), report->salesCount},
+                              {QStringLiteral("gross_minor"), report->grossMinor},
+                              {QStringLiteral("refunds_minor"), report->refundsMinor},
+                              {QStringLiteral("currency"), shift->currency}}});
+        !s)
+        return std::unexpected(s.error());
+    // AUD-3: a signed checkpoint of the chain at every shift close, in the same transaction.
+    if (auto s = m_db.auditLog()->checkpoint(QStringLiteral("shift_close")); !s)
+        return std::unexpected(s.error());
     if (auto s = tx->commit(); !s)
         return std::unexpected(s.error());
 

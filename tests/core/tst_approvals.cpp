@@ -86,10 +86,10 @@ Result<qint64> TestApprovals::consumeInTx(const Session& s, const QUuid& id, con
         return std::unexpected(tx.error());
     auto used = m_h->approvals.consume(s, id, ask);
     if (!used)
-        return used;
+        return std::unexpected(used.error());
     if (auto c = tx->commit(); !c)
         return std::unexpected(c.error());
-    return used;
+    return used->rowId;
 }
 
 void TestApprovals::kindsMapToPermissions()
