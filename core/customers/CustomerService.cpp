@@ -1,8 +1,11 @@
 #include "customers/CustomerService.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "staff/AccessControl.h"
 #include "store/Database.h"
 
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 // Never log a customer's name, phone, e-mail or notes: ids only.
@@ -149,16 +152,36 @@ Result<Customer> CustomerService::find(const Session& session, qint64 id)
 {
     if (auto s = m_access.require(session, Permission::CustomersView); !s)
         return std::unexpected(s.error());
-    auto q = m_db.query("SELECT id, uuid, name, phone, email, notes FROM customers WHERE id = ?1");
-    if (!q)
-        return std::unexpected(q.error());
-    q->bind(1, id);
-    auto row = q->next();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, QStringLiteral("there is no customer %1").arg(id));
-    return readCustomer(*q);
+    // PRIV-3: handing out a customer's contact details is an audited event; the row and the
+    // read are one transaction, so nothing is shown that was not recorded.
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    Customer found;
+    {
+        auto q =
+            m_db.query("SELECT id, uuid, name, phone, email, notes FROM customers WHERE id = ?1");
+        if (!q)
+            return std::unexpected(q.error());
+        q->bind(1, id);
+        auto row = q->next();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return fail(ErrorCode::NotFound, QStringLiteral("there is no customer %1").arg(id));
+        found = readCustomer(*q);
+    }
+    if (auto s = audit::record(m_db, AuditEntry{session.userId,
+                                                0,
+                                                auditaction::CustomerViewed,
+                                                audit::entity("customer", id),
+                                                {},
+                                                {}});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
+    return found;
 }
 
 Result<QList<Customer>> CustomerService::search(const Session& session, QStringView nameOrPhone,
@@ -190,8 +213,31 @@ Result<QList<Customer>> CustomerService::search(const Session& session, QStringV
         return std::unexpected(q.error());
     q->bind(1, likePrefix(text)).bind(2, digits).bind(3, phoneLike);
     q->bind(4, std::min(limit, MaxLimit));
+    // PRIV-3: the customers whose details a search shows are recorded, by id; the search text is
+    // not (it may be a phone number).
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
     if (auto rows = q->forEach([&] { out.append(readCustomer(*q)); }); !rows)
         return std::unexpected(rows.error());
+    if (out.isEmpty())
+        return out; // nobody's data was shown: nothing to record
+    QJsonArray ids;
+    for (const Customer& c : std::as_const(out))
+        ids.append(c.id);
+    const QJsonObject after{
+        {QStringLiteral("by"), phoneLike ? QStringLiteral("phone") : QStringLiteral("name")},
+        {QStringLiteral("customer_ids"), ids}};
+    if (auto s = audit::record(m_db, AuditEntry{session.userId,
+                                                0,
+                                                auditaction::CustomerSearched,
+                                                QStringLiteral("customer:search"),
+                                                {},
+                                                after});
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx->commit(); !s)
+        return std::unexpected(s.error());
     return out;
 }
 
