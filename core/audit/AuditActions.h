@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace pos {
 
@@ -12,6 +13,13 @@ namespace auditaction {
 // ---- the log itself (AuditLog, the export) ----
 inline const QString Genesis = QStringLiteral("audit.genesis");
 inline const QString Export = QStringLiteral("audit.export");
+inline const QString ExportCancelled = QStringLiteral("audit.export_cancelled");
+inline const QString ExportFailed = QStringLiteral("audit.export_failed");
+
+// ---- the integration credentials vault (CredentialVault) ----
+inline const QString VaultSet = QStringLiteral("vault.set");
+inline const QString VaultCleared = QStringLiteral("vault.cleared");
+inline const QString VaultUsed = QStringLiteral("vault.used");
 
 // ---- signing in and out (AuthService) ----
 inline const QString SignIn = QStringLiteral("auth.sign_in");
@@ -62,13 +70,63 @@ inline const QString RefundCreated = QStringLiteral("refund.created");
 inline const QString SettingsChanged = QStringLiteral("settings.changed");
 
 // ---- customers' personal data (CustomerService, PRIV-3) ----
-inline const QString CustomerCreated = QStringLiteral("customer.created");
 inline const QString CustomerViewed = QStringLiteral("customer.viewed");
 inline const QString CustomerSearched = QStringLiteral("customer.searched");
 
 // ---- the catalog (CatalogService) ----
 inline const QString ProductCreated = QStringLiteral("product.created");
 inline const QString ProductPriceChanged = QStringLiteral("product.price_changed");
+
+// Every name above, for the docs check and the viewer's action filter.
+inline const QStringList& all()
+{
+    static const QStringList names{Genesis,
+                                   Export,
+                                   ExportCancelled,
+                                   ExportFailed,
+                                   VaultSet,
+                                   VaultCleared,
+                                   VaultUsed,
+                                   SignIn,
+                                   Unlock,
+                                   ApproverVerified,
+                                   SignInFailed,
+                                   LockedOut,
+                                   SignInRefused,
+                                   SignOut,
+                                   PasswordChanged,
+                                   PinChanged,
+                                   StaffCreated,
+                                   StaffDeactivated,
+                                   StaffReactivated,
+                                   StaffCredentialReset,
+                                   StaffRoleChanged,
+                                   StaffStoresChanged,
+                                   StaffDiscountLimitChanged,
+                                   RoleOverrideChanged,
+                                   StaffUndo,
+                                   ApprovalRequested,
+                                   ApprovalGranted,
+                                   ApprovalRefused,
+                                   ApprovalCancelled,
+                                   ApprovalUsed,
+                                   SaleLineVoid,
+                                   SaleVoid,
+                                   SaleDiscountOverLimit,
+                                   SalePriceOverride,
+                                   DrawerNoSale,
+                                   CashIn,
+                                   CashOut,
+                                   ShiftOpened,
+                                   ShiftClosed,
+                                   RefundCreated,
+                                   SettingsChanged,
+                                   CustomerViewed,
+                                   CustomerSearched,
+                                   ProductCreated,
+                                   ProductPriceChanged};
+    return names;
+}
 
 } // namespace auditaction
 

@@ -1,5 +1,7 @@
 #include "catalog/CatalogService.h"
 
+#include "audit/AuditActions.h"
+#include "audit/AuditLog.h"
 #include "catalog/Barcode.h"
 #include "catalog/CatalogText.h"
 #include "catalog/ProductWriter.h"
@@ -256,6 +258,17 @@ Result<qint64> CatalogService::addProduct(const Session& session, const NewProdu
     auto id = writer.insert(p, tax->id);
     if (!id)
         return id;
+    if (auto s = audit::record(m_db, AuditEntry{session.userId,
+                                                0,
+                                                auditaction::ProductCreated,
+                                                audit::entity("product", *id),
+                                                {},
+                                                {{u"sku"_s, p.sku},
+                                                 {u"price_minor"_s, p.priceMinor},
+                                                 {u"cost_minor"_s, p.costMinor},
+                                                 {u"currency"_s, m_currency}}});
+        !s)
+        return std::unexpected(s.error());
     if (auto s = tx->commit(); !s)
         return std::unexpected(s.error());
     return id;
@@ -295,6 +308,23 @@ Status CatalogService::updateProduct(const Session& session, qint64 id, const Ne
         return fail(ErrorCode::Conflict, clash->join(u"; "_s));
     if (auto s = writer.update(id, p, tax->id); !s)
         return s;
+    // A change of price or cost is an audit row; other fields (name, barcodes, category) are not.
+    const Product& old = **existing;
+    if (old.price.minor() != p.priceMinor || old.costMinor != p.costMinor) {
+        const auto prices = [&](qint64 price, qint64 cost) {
+            return QJsonObject{{u"sku"_s, p.sku},
+                               {u"price_minor"_s, price},
+                               {u"cost_minor"_s, cost},
+                               {u"currency"_s, m_currency}};
+        };
+        if (auto s =
+                audit::record(m_db, AuditEntry{session.userId, 0, auditaction::ProductPriceChanged,
+                                               audit::entity("product", id),
+                                               prices(old.price.minor(), old.costMinor),
+                                               prices(p.priceMinor, p.costMinor)});
+            !s)
+            return s;
+    }
     return tx->commit();
 }
 
