@@ -21,6 +21,9 @@ inline const QString VaultSet = QStringLiteral("vault.set");
 inline const QString VaultCleared = QStringLiteral("vault.cleared");
 inline const QString VaultUsed = QStringLiteral("vault.used");
 
+// ---- first-run set-up (SetupService) ----
+inline const QString SetupCompleted = QStringLiteral("setup.completed");
+
 // ---- signing in and out (AuthService) ----
 inline const QString SignIn = QStringLiteral("auth.sign_in");
 inline const QString Unlock = QStringLiteral("auth.unlock");
@@ -87,6 +90,7 @@ inline const QStringList& all()
                                    VaultSet,
                                    VaultCleared,
                                    VaultUsed,
+                                   SetupCompleted,
                                    SignIn,
                                    Unlock,
                                    ApproverVerified,
