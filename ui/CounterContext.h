@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditViewerContext.h"
 #include "Clock.h"
 #include "approvals/ApprovalService.h"
 #include "catalog/CatalogService.h"
@@ -42,6 +43,9 @@ struct CounterContext {
     // The integration credentials vault (ENC-5), for owners' Settings > Integrations. Set after
     // construction; without one the menu entry says the vault is not available here.
     CredentialVault* vault = nullptr;
+    // The audit viewer's services (issue 4), for owners' and auditors' Back office > Audit log.
+    // Set after construction; without them the menu entry says the log cannot be shown here.
+    AuditViewerContext* audit = nullptr;
 };
 
 } // namespace pos::ui

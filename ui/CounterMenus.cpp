@@ -67,6 +67,8 @@ bool CounterMenus::shows(Command command, const PermissionSet& p)
         return p.contains(P::SettingsManage);
     case Command::Integrations:
         return p.contains(P::IntegrationsManage);
+    case Command::AuditLog:
+        return p.contains(P::AuditView);
     }
     return false;
 }
@@ -115,7 +117,9 @@ void CounterMenus::apply(const PermissionSet& permissions)
            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
           {Command::Reports, "reportsAction", QT_TR_NOOP("&Reports…"),
            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-          {Command::Staff, "staffAction", QT_TR_NOOP("S&taff…"), {}}}},
+          {Command::Staff, "staffAction", QT_TR_NOOP("S&taff…"), {}},
+          {Command::AuditLog, "auditLogAction", QT_TR_NOOP("A&udit log…"),
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)}}},
         {"settingsMenu",
          tr("Se&ttings"),
          {{Command::Roles, "rolesAction", QT_TR_NOOP("&Roles and permissions…"), {}},

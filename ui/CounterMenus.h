@@ -17,9 +17,9 @@ namespace pos::ui {
 //   Cashier: the counter (sale commands, own held sales, customer, own shift), returns (as a
 //            request a manager approves).
 //   Manager: the above plus the approvals queue, staff of their stores, reports.
-//   Owner:   everything, plus roles and permissions, the register's settings and the
-//            integration credentials.
-//   Auditor: reports only: no counter commands, no customer.
+//   Owner:   everything, plus roles and permissions, the register's settings, the
+//            integration credentials and the audit log (with its export).
+//   Auditor: reports and the audit log only: no counter commands, no customer.
 class CounterMenus final : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +33,7 @@ public:
         Roles,          // rolesAction: roles and permissions
         Settings,       // settingsAction: idle lock and other register settings
         Integrations,   // integrationsAction: the integration credentials vault (ENC-5)
+        AuditLog,       // auditLogAction: the audit viewer (owners, auditors)
     };
     Q_ENUM(Command)
 

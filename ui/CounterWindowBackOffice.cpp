@@ -6,6 +6,7 @@
 
 #include "AmountDialog.h"
 #include "ApprovalsQueueDialog.h"
+#include "AuditViewerWindow.h"
 #include "Banner.h"
 #include "CounterMenus.h"
 #include "CounterStatusBar.h"
@@ -134,6 +135,15 @@ void CounterWindow::runMenuCommand(CounterMenus::Command command)
         }
         IntegrationsDialog dialog(*m_ctx.vault, m_ctx.session, this);
         dialog.exec();
+        break;
+    }
+    case CounterMenus::Command::AuditLog: {
+        if (!m_ctx.audit) {
+            m_banner->showError(tr("The audit log cannot be shown on this register."));
+            break;
+        }
+        AuditViewerWindow window(*m_ctx.audit, m_ctx.session, this);
+        window.exec();
         break;
     }
     }
