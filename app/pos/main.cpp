@@ -4,6 +4,7 @@
 #include "CounterWindow.h"
 #include "StartupFlow.h"
 #include "UiResources.h"
+#include "audit/AuditExporter.h"
 #include "payments/SimulatedProcessor.h"
 #include "sales/SaleService.h"
 #include "staff/AuthService.h"
@@ -133,9 +134,15 @@ int main(int argc, char* argv[])
     pos::RefundService refunds(*db, clock, ids, processor, approvals, settings->registerId);
     pos::StaffService staff(*db, auth, clock, ids);
     pos::ReportService reports(*db, clock, settings->currency);
-    pos::ui::CounterWindow window(
-        pos::ui::CounterContext{catalog, sales, shifts, customers, access, clock, *settings,
-                                *session, auth, approvals, actions, refunds, staff, reports});
+    pos::ui::CounterContext context{catalog, sales,     shifts,   customers, access,
+                                    clock,   *settings, *session, auth,      approvals,
+                                    actions, refunds,   staff,    reports};
+    // The owners' and auditors' audit log (Back office > Audit log…), with Export for owners.
+    pos::AuditQuery auditQuery(*db, access);
+    pos::AuditExporter auditExporter(*db, access, auth, clock);
+    pos::ui::AuditViewerContext audit{auditQuery, access, *startup.keys(), clock, &auditExporter};
+    context.audit = &audit;
+    pos::ui::CounterWindow window(context);
     window.enableLocking(auth);
     window.resize(1366, 768);
     window.showMaximized();
