@@ -1,5 +1,6 @@
 #include "vault/CredentialVault.h"
 
+#include "audit/AuditActions.h"
 #include "audit/AuditLog.h"
 #include "crypto/Aead.h"
 #include "staff/AccessControl.h"
@@ -333,7 +334,7 @@ Status CredentialVault::set(const Session& session, const QString& integration,
         return s;
     const AuditEntry entry{session.userId,
                            0,
-                           QStringLiteral("vault.set"),
+                           auditaction::VaultSet,
                            entityFor(integration, field),
                            stateJson(before->has_value(), (*before) ? (*before)->setById : 0),
                            stateJson(true, session.userId)};
@@ -368,7 +369,7 @@ Status CredentialVault::clear(const Session& session, const QString& integration
         return s;
     const AuditEntry entry{session.userId,
                            0,
-                           QStringLiteral("vault.cleared"),
+                           auditaction::VaultCleared,
                            entityFor(integration, field),
                            stateJson(true, (*before)->setById),
                            stateJson(false, 0)};
@@ -405,7 +406,7 @@ Status CredentialVault::use(const Session& session, const QString& integration,
     if (!tx)
         return std::unexpected(tx.error());
     const AuditEntry entry{
-        session.userId, 0, QStringLiteral("vault.used"), entityFor(integration, field), {}, {}};
+        session.userId, 0, auditaction::VaultUsed, entityFor(integration, field), {}, {}};
     if (auto s = audit::record(m_db, entry); !s)
         return s;
     if (auto s = tx->commit(); !s)
