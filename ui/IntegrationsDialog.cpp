@@ -53,7 +53,7 @@ IntegrationsDialog::IntegrationsDialog(CredentialVault& vault, Session session, 
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->setMinimumSize(TextWidth, 360);
+    m_table->setMinimumSize(TextWidth, 480); // every field of every integration at once
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &IntegrationsDialog::updateButtons);
     connect(m_table, &QTableWidget::itemActivated, this, &IntegrationsDialog::setCredential);
     layout->addWidget(m_table, 1);
