@@ -142,6 +142,11 @@ int main(int argc, char* argv[])
     pos::AuditExporter auditExporter(*db, access, auth, clock);
     pos::ui::AuditViewerContext audit{auditQuery, access, *startup.keys(), clock, &auditExporter};
     context.audit = &audit;
+    // The owner's integration credentials (Settings > Integrations…), sealed under a field key of
+    // their own beside the store key (ENC-5).
+    pos::CredentialVault vault(*db, access, *startup.keys(),
+                               pos::CredentialVault::fieldKeyNameFor(storePath), clock);
+    context.vault = &vault;
     pos::ui::CounterWindow window(context);
     window.enableLocking(auth);
     window.resize(1366, 768);
