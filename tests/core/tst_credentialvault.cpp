@@ -16,6 +16,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QTest>
 
 using namespace pos;
@@ -145,6 +147,34 @@ const CredentialFieldState* stateOf(const QList<IntegrationState>& list, const Q
                     return &f;
     return nullptr;
 }
+
+QMutex g_logMutex;
+QStringList g_log;
+void captureLog(QtMsgType, const QMessageLogContext& ctx, const QString& msg)
+{
+    QMutexLocker lock(&g_logMutex);
+    g_log << QString::fromUtf8(ctx.category ? ctx.category : "") + u' ' + msg;
+}
+
+// Captures every message (debug and info too) while it lives.
+struct LogCapture {
+    LogCapture()
+        : previous(qInstallMessageHandler(captureLog)),
+          filter(QLoggingCategory::installFilter([](QLoggingCategory* c) {
+              c->setEnabled(QtDebugMsg, true);
+              c->setEnabled(QtInfoMsg, true);
+          }))
+    {
+        g_log.clear();
+    }
+    ~LogCapture()
+    {
+        QLoggingCategory::installFilter(filter);
+        qInstallMessageHandler(previous);
+    }
+    QtMessageHandler previous;
+    QLoggingCategory::CategoryFilter filter;
+};
 
 using Table = test::RoleTable<Fixture>;
 
@@ -528,6 +558,44 @@ private slots:
             QVERIFY2(!s.error().message.toUtf8().contains(value), qPrintable(s.error().message));
         QCOMPARE(f.count("SELECT count(*) FROM integration_credentials"), 0);
         QCOMPARE(auditRows(f.db(), QStringLiteral("vault.%")).size(), 0);
+    }
+
+    // Every log line and every error message of a set, a use, a refused value, a wrong key and a
+    // moved value: none holds a value or the field key (raw or hex).
+    void nothingSecretInLogsOrErrors()
+    {
+        QStringList errors;
+        auto note = [&](const Status& s) {
+            if (!s)
+                errors << s.error().message;
+        };
+        {
+            LogCapture capture;
+            Fixture f;
+            note(f.set(Payment, ApiKey, ApiKeyValue));
+            note(f.set(Payment, Webhook, WebhookValue));
+            note(f.set(Payment, Webhook, WebhookValue + "\n"));
+            note(f.set(QStringLiteral("storefront"), QStringLiteral("shop_url"),
+                       "http://" + ApiKeyValue + ".example.com"));
+            auto key = f.store.keys().read(f.keyName);
+            QVERIFY(key);
+            const QByteArray keyBytes(reinterpret_cast<const char*>(key->data()),
+                                      qsizetype(key->size()));
+            auto q = f.db().query("UPDATE integration_credentials SET sealed = ?1 "
+                                  "WHERE field = 'webhook_secret'");
+            q->bind(1, f.sealedOf(Payment, ApiKey));
+            QVERIFY(q->run());
+            note(test::asStatus(f.open(Payment, Webhook)));
+            QVERIFY(f.store.keys().write(f.keyName, *SecretBytes::random(32)));
+            note(test::asStatus(f.open(Payment, ApiKey)));
+            note(f.set(Payment, Webhook, WebhookValue));
+            QCOMPARE(errors.size(), 5);
+            QVERIFY(g_log.join(u'\n').contains(QStringLiteral("pos.vault"))); // we did listen
+            const QByteArray all = (g_log + errors).join(u'\n').toUtf8();
+            for (const QByteArray& v : {ApiKeyValue, WebhookValue, keyBytes, keyBytes.toHex(),
+                                        keyBytes.toHex().toUpper(), keyBytes.toBase64()})
+                QVERIFY(!all.contains(v));
+        }
     }
 
     void clearUnsetIsAnError()
