@@ -3,7 +3,9 @@
 // reports the ratio. Run: build/tests/bench/pos_bench [--products N]
 #include "Benches.h"
 
+#include "Clock.h"
 #include "TestStaff.h"
+#include "audit/AuditLog.h"
 #include "demo/DemoSeeder.h"
 #include "staff/AccessControl.h"
 #include "store/KeyStore.h"
@@ -46,6 +48,14 @@ int main(int argc, char** argv)
                               QStringLiteral("EUR")};
     if (!settings.save(**db))
         return 1;
+    // Shifts, sales and the rest are audited: the register's log is attached as the app does.
+    static SystemClock auditClock; // outlives the database that keeps the log
+    auto auditLog = AuditLog::open(**db, keys, settings.registerId, auditClock);
+    if (!auditLog) {
+        out << "cannot open the audit log: " << auditLog.error().message << Qt::endl;
+        return 1;
+    }
+    (*db)->attachAuditLog(std::move(*auditLog));
 
     // Staff and live sessions with plain SQL, as the core tests make them (no scrypt here).
     AccessControl access(**db);
