@@ -28,5 +28,7 @@ void benchLookup(BenchStore& store, QStringList& out);
 void benchSearch(BenchStore& store, QStringList& out);
 void benchSaleCommit(BenchStore& store, QStringList& out);
 void benchColdStart(BenchStore& store, const QString& childExe, QStringList& out);
+// The audit viewer's queries on `rows` audit rows (AuditViewBench.cpp); a table of its own.
+void benchAuditView(BenchStore& store, qint64 rows, QStringList& out);
 
 } // namespace pos::bench
