@@ -35,11 +35,19 @@ AuditDetailPane::AuditDetailPane(QWidget* parent) : QWidget(parent)
     setObjectName(QStringLiteral("auditDetail"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_damaged = new QLabel(
+        tr("The chain check found this row damaged: what it shows may not be what was recorded."),
+        this);
+    m_damaged->setObjectName(QStringLiteral("detailDamaged"));
+    m_damaged->setStyleSheet(QStringLiteral("color: #8a0018; font-weight: bold"));
+    m_damaged->hide();
+    layout->addWidget(m_damaged);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("detailSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_summary->setWordWrap(true);
+    // Not wrapped: a wrapped label may be squeezed below its text by the before/after views.
+    m_summary->setWordWrap(false);
     layout->addWidget(m_summary);
     m_changes = new QLabel(this);
     m_changes->setObjectName(QStringLiteral("detailChanges"));
@@ -71,6 +79,7 @@ AuditDetailPane::AuditDetailPane(QWidget* parent) : QWidget(parent)
 
 void AuditDetailPane::clear()
 {
+    m_damaged->hide();
     m_summary->setText(tr("Choose a row above and press Enter to see what changed."));
     m_changes->clear();
     m_before->clear();
@@ -101,6 +110,7 @@ void AuditDetailPane::showRow(const AuditRowModel& model, int row)
                   tr("version %1 on %2").arg(a.appVersion.toHtmlEscaped(), a.host.toHtmlEscaped()));
     html += field(tr("Row hash"), QStringLiteral("<tt>%1</tt>").arg(hexGroups(a.hash)));
     html += QStringLiteral("</table>");
+    m_damaged->setVisible(model.isDamaged(row));
     m_summary->setText(html);
 
     const AuditJsonDiff diff(a.before, a.after);

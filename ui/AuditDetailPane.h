@@ -23,11 +23,13 @@ public:
     void focusBefore();
 
     QLabel* summary() const { return m_summary; }
+    QLabel* damagedNote() const { return m_damaged; } // shown for the row the check found bad
     QLabel* changes() const { return m_changes; }
     QTextBrowser* beforeView() const { return m_before; }
     QTextBrowser* afterView() const { return m_after; }
 
 private:
+    QLabel* m_damaged = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_changes = nullptr;
     QTextBrowser* m_before = nullptr;

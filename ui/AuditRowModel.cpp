@@ -1,5 +1,6 @@
 #include "AuditRowModel.h"
 
+#include <QColor>
 #include <QDateTime>
 #include <QLocale>
 
@@ -54,6 +55,22 @@ void AuditRowModel::fetchMore(const QModelIndex& parent)
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(std::move(*page));
     endInsertRows();
+}
+
+void AuditRowModel::setDamagedRows(const QHash<QString, qint64>& rows)
+{
+    m_damaged = rows;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+bool AuditRowModel::isDamaged(int row) const
+{
+    const AuditListRow* r = rowAt(row);
+    if (!r)
+        return false;
+    const auto it = m_damaged.constFind(r->row.registerId);
+    return it != m_damaged.cend() && *it == r->row.seq;
 }
 
 const AuditListRow* AuditRowModel::rowAt(int row) const
@@ -128,6 +145,12 @@ QVariant AuditRowModel::data(const QModelIndex& index, int role) const
         }
         return {};
     }
+    if (role == Qt::BackgroundRole && isDamaged(index.row()))
+        return QColor(0xfb, 0xe3, 0xe6);
+    if (role == Qt::ForegroundRole && isDamaged(index.row()))
+        return QColor(0x8a, 0x00, 0x18);
+    if (role == Qt::ToolTipRole && isDamaged(index.row()))
+        return tr("The chain check found this row damaged.");
     if (role == Qt::ToolTipRole) {
         switch (column) {
         case TimeColumn:

@@ -41,6 +41,9 @@ public:
     void setTimeZone(const QTimeZone& zone);
     // Register id -> name, for the register column (unknown ids show shortened).
     void setRegisterNames(const QHash<QString, QString>& names) { m_registerNames = names; }
+    // The rows where the chain check found damage (register id -> seq): shown in red.
+    void setDamagedRows(const QHash<QString, qint64>& rows);
+    bool isDamaged(int row) const;
 
     const AuditListRow* rowAt(int row) const;
     QString registerText(const QString& registerId) const;
@@ -66,6 +69,7 @@ private:
     AuditOrder m_order = AuditOrder::NewestFirst;
     QList<AuditListRow> m_rows;
     QHash<QString, QString> m_registerNames;
+    QHash<QString, qint64> m_damaged;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     int m_pageSize = 200;
     int m_pages = 0;

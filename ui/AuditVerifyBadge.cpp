@@ -182,9 +182,11 @@ QString AuditVerifyBadge::verdictText(const AuditVerdict& v, bool own, bool seve
         text =
             tr("Damaged at row %1: %2 — %3")
                 .arg(locale.toString(v.badSeq), AuditVerifier::describe(v.damage), v.explanation);
-        if (v.rowsVerified > 0)
-            text += u' ' +
-                    tr("(the %1 rows before it are intact)").arg(locale.toString(v.rowsVerified));
+        if (v.rowsVerified == 1)
+            text += u' ' + tr("The row before it is intact.");
+        else if (v.rowsVerified > 1)
+            text +=
+                u' ' + tr("The %1 rows before it are intact.").arg(locale.toString(v.rowsVerified));
     }
     if (!several)
         return text;

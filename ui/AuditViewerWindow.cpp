@@ -43,6 +43,15 @@ AuditViewerWindow::AuditViewerWindow(AuditViewerContext context, Session session
     m_model = new AuditRowModel(m_ctx.query, m_session, this);
     buildUi();
     connect(m_model, &AuditRowModel::failed, m_banner, &Banner::showError);
+    // The row the chain check found damaged shows in red, and its detail says so.
+    connect(m_badge, &AuditVerifyBadge::finished, this, [this] {
+        QHash<QString, qint64> damaged;
+        for (const AuditVerdict& v : m_badge->verdicts())
+            if (!v.intact() && v.badSeq >= 0)
+                damaged.insert(v.registerId, v.badSeq);
+        m_model->setDamagedRows(damaged);
+        showDetail(m_table->currentIndex().row());
+    });
     loadFilterLists();
     reload();
     m_table->setFocus(Qt::OtherFocusReason);

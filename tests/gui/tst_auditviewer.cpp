@@ -8,7 +8,8 @@
 // is refused by core. Core is real: a temporary encrypted store, rows written through the
 // register's AuditLog with a manual clock.
 //
-// POS_AUDIT_SCREENSHOT=<file.png> saves a picture of the viewer with a row's detail open.
+// POS_AUDIT_SCREENSHOT=<file.png> saves a picture of the viewer with a row's detail open (and
+// <file>-damaged.png, <file>-export.png of the damaged badge and the export dialog).
 #include "AuditDetailPane.h"
 #include "AuditExportDialog.h"
 #include "AuditRowModel.h"
@@ -172,6 +173,18 @@ QString lineWith(const QString& side, QStringView text)
         if (line.contains(text))
             return line;
     return {};
+}
+
+// Under POS_AUDIT_SCREENSHOT: saves a picture of w as <file><suffix>.png.
+void screenshot(QWidget* w, const QString& suffix)
+{
+    QString shot = qEnvironmentVariable("POS_AUDIT_SCREENSHOT");
+    if (shot.isEmpty())
+        return;
+    if (!suffix.isEmpty())
+        shot = shot.chopped(4) + suffix + QStringLiteral(".png");
+    if (!w->grab().save(shot))
+        qWarning("could not save %s", qPrintable(shot));
 }
 
 QStringList column(const ui::AuditRowModel* m, int column)
@@ -352,11 +365,11 @@ void tst_AuditViewer::enterShowsBeforeAndAfter()
         w->model()->index(static_cast<int>(actions.indexOf(u"staff.create")), 0));
     QVERIFY(d->changes()->text().startsWith(u"Nothing was there before"));
 
-    if (const QString shot = qEnvironmentVariable("POS_AUDIT_SCREENSHOT"); !shot.isEmpty()) {
+    if (qEnvironmentVariableIsSet("POS_AUDIT_SCREENSHOT")) {
         w->table()->setCurrentIndex(w->model()->index(row, 0));
         QTRY_COMPARE_WITH_TIMEOUT(w->badge()->state(), ui::AuditVerifyBadge::State::Verified,
                                   20000);
-        QVERIFY(w->grab().save(shot));
+        screenshot(w.get(), {});
     }
 }
 
@@ -435,7 +448,20 @@ void tst_AuditViewer::badgeSaysDamagedAfterARawEdit()
     QVERIFY2(
         text.startsWith(u"Damaged at row 3: " + AuditVerifier::describe(AuditDamage::ChangedRow)),
         qPrintable(text));
-    QVERIFY2(text.contains(u"the 3 rows before it are intact"), qPrintable(text));
+    QVERIFY2(text.contains(u"The 3 rows before it are intact."), qPrintable(text));
+    // The damaged row stands out in the table, and its detail says so.
+    const QStringList actions = column(w->model(), ui::AuditRowModel::ActionColumn);
+    const int damaged = static_cast<int>(actions.indexOf(u"staff.role_change"));
+    QVERIFY(w->model()->isDamaged(damaged));
+    QVERIFY(w->model()->index(damaged, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!w->model()->isDamaged(damaged + 1));
+    QVERIFY(!w->model()->index(damaged + 1, 0).data(Qt::BackgroundRole).isValid());
+    w->table()->setCurrentIndex(w->model()->index(damaged, 0));
+    QVERIFY(w->detail()->damagedNote()->isVisible());
+    w->table()->setCurrentIndex(w->model()->index(damaged + 1, 0));
+    QVERIFY(!w->detail()->damagedNote()->isVisible());
+    w->table()->setCurrentIndex(w->model()->index(damaged, 0));
+    screenshot(w.get(), QStringLiteral("-damaged"));
 }
 
 void tst_AuditViewer::auditorSeesTheLogButCannotExport()
@@ -471,6 +497,7 @@ void tst_AuditViewer::ownerExportsWithTheAuthenticatorCode()
         QTest::mouseClick(go, Qt::LeftButton);
         auto* error = d->findChild<QLabel*>(QStringLiteral("exportError"));
         refusal = error->isVisible() ? error->text() : QString();
+        screenshot(d, QStringLiteral("-export"));
         fieldCleared = code->text().isEmpty();
         QTest::keyClicks(code, right);
         QTest::keyClick(code, Qt::Key_Return);
