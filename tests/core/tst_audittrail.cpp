@@ -206,6 +206,31 @@ const QMap<QString, Case>& cases()
                       {{QStringLiteral("active"), true}},
                       {{QStringLiteral("active"), false}, {QStringLiteral("sessions_ended"), 1}}}};
              }});
+        t.insert(QStringLiteral("staff.reactivated"),
+                 {[](Fixture& f) { QVERIFY(f.staff.deactivate(f.owner, f.cashier.userId)); },
+                  [](Fixture& f) { return done(f.staff.reactivate(f.owner, f.cashier.userId)); },
+                  [](Fixture& f) -> QList<Expected> {
+                      return {{A::StaffReactivated,
+                               f.owner.userId,
+                               0,
+                               user(f.cashier.userId),
+                               {{QStringLiteral("active"), false}},
+                               {{QStringLiteral("active"), true}}}};
+                  }});
+        t.insert(QStringLiteral("auth.sign_in_refused, the right PIN of an inactive user"),
+                 {[](Fixture& f) { QVERIFY(f.staff.deactivate(f.owner, f.cashier.userId)); },
+                  [](Fixture& f) {
+                      return refusedWith(f.h.auth.signIn(u"11", secretOf(Pin)),
+                                         ErrorCode::Unauthenticated);
+                  },
+                  [](Fixture& f) -> QList<Expected> {
+                      return {{A::SignInRefused,
+                               0,
+                               0,
+                               user(f.cashier.userId),
+                               {},
+                               {{QStringLiteral("detail"), QStringLiteral("inactive user")}}}};
+                  }});
         t.insert(QStringLiteral("staff.credential_reset"),
                  {none,
                   [](Fixture& f) {
