@@ -179,9 +179,12 @@ QString AuditVerifyBadge::verdictText(const AuditVerdict& v, bool own, bool seve
                         "first row (key %2)")
                          .arg(locale.toString(v.rowsVerified), shortFingerprint(v.publicKey));
     } else {
-        text =
-            tr("Damaged at row %1: %2 — %3")
-                .arg(locale.toString(v.badSeq), AuditVerifier::describe(v.damage), v.explanation);
+        // A wrong key or an unreadable log names no row.
+        text = v.badSeq >= 0
+                   ? tr("Damaged at row %1: %2 — %3")
+                         .arg(locale.toString(v.badSeq), AuditVerifier::describe(v.damage),
+                              v.explanation)
+                   : tr("Damaged: %1 — %2").arg(AuditVerifier::describe(v.damage), v.explanation);
         if (v.rowsVerified == 1)
             text += u' ' + tr("The row before it is intact.");
         else if (v.rowsVerified > 1)
