@@ -126,7 +126,9 @@ Status Database::checkStoreFile(const QString& path)
 
 // ---- Query ----------------------------------------------------------------------------------
 
-Query::Query(Query&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+Query::Query(Query&& other) noexcept
+    : m_db(other.m_db), m_stmt(other.m_stmt), m_stepped(other.m_stepped),
+      m_bindError(other.m_bindError)
 {
     other.m_stmt = nullptr;
 }
@@ -139,9 +141,26 @@ Query::~Query()
     sqlite3_clear_bindings(m_stmt);
 }
 
+void Query::readyToBind()
+{
+    // Binding after a step needs a reset first (SQLite refuses it with SQLITE_MISUSE otherwise and
+    // the next step would silently reuse the old values): one Query may run an INSERT many times.
+    if (m_stepped) {
+        sqlite3_reset(m_stmt);
+        m_stepped = false;
+    }
+}
+
+void Query::bound(int rc)
+{
+    if (rc != SQLITE_OK && m_bindError == SQLITE_OK)
+        m_bindError = rc;
+}
+
 Query& Query::bind(int index, qint64 value)
 {
-    sqlite3_bind_int64(m_stmt, index, value);
+    readyToBind();
+    bound(sqlite3_bind_int64(m_stmt, index, value));
     return *this;
 }
 
@@ -149,9 +168,10 @@ Query& Query::bind(int index, const QString& value)
 {
     if (value.isNull())
         return bindNull(index);
+    readyToBind();
     const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()),
-                      SQLITE_TRANSIENT);
+    bound(sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()),
+                            SQLITE_TRANSIENT));
     return *this;
 }
 
@@ -159,19 +179,26 @@ Query& Query::bind(int index, const QByteArray& value)
 {
     if (value.isNull())
         return bindNull(index);
-    sqlite3_bind_blob(m_stmt, index, value.constData(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    readyToBind();
+    bound(sqlite3_bind_blob(m_stmt, index, value.constData(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
     return *this;
 }
 
 Query& Query::bindNull(int index)
 {
-    sqlite3_bind_null(m_stmt, index);
+    readyToBind();
+    bound(sqlite3_bind_null(m_stmt, index));
     return *this;
 }
 
 Result<bool> Query::next()
 {
+    if (m_bindError != SQLITE_OK)
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("a value could not be bound to a query (%1, store %2)")
+                        .arg(QString::fromUtf8(sqlite3_errstr(m_bindError)), m_db->path()));
+    m_stepped = true;
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;

@@ -59,8 +59,12 @@ public:
 private:
     friend class Database;
     Query(Database* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
+    void readyToBind();
+    void bound(int rc);
     Database* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_stepped = false;
+    int m_bindError = 0; // SQLITE_OK, or the first bind call's error (reported by next())
 };
 
 // RAII over one SQLCipher connection: the one place in the product that calls sqlite3_key.

@@ -103,6 +103,8 @@ private slots:
     void freshStoreHeaderIsNotPlaintext();
     void pinnedPragmasAreInEffect();
     void reopenWithTheRightKey();
+    void oneQueryRunsManyTimes();
+    void badBindIsAnError();
 
     void wrongKeyIsRefusedAndUntouched();
     void wrongKeyWithWalAndShmIsRefusedAndUntouched();
@@ -226,6 +228,38 @@ void TestDatabase::reopenWithTheRightKey()
     auto again = Database::open(storePath(), m_key, Database::Mode::CreateNew);
     QVERIFY(!again.has_value());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
+}
+
+// One Query may run an INSERT again with new values (a bind after a step resets the statement;
+// before, SQLite refused the bind silently and the second run repeated the first row).
+void TestDatabase::oneQueryRunsManyTimes()
+{
+    makeStore(storePath(), m_key);
+    auto db = Database::open(storePath(), m_key, Database::Mode::OpenExisting);
+    QVERIFY(db.has_value());
+    auto q = (*db)->query("INSERT INTO settings (key, value) VALUES (?1, ?2)");
+    QVERIFY(q.has_value());
+    for (int i = 0; i < 3; ++i) {
+        q->bind(1, QStringLiteral("reuse-%1").arg(i)).bind(2, QString::number(i));
+        QVERIFY(q->run().has_value());
+    }
+    QCOMPARE(*(*db)->scalar("SELECT count(*) FROM settings WHERE key LIKE 'reuse-%'"), qint64(3));
+    QCOMPARE(*(*db)->scalar("SELECT sum(value) FROM settings WHERE key LIKE 'reuse-%'"), qint64(3));
+}
+
+void TestDatabase::badBindIsAnError()
+{
+    makeStore(storePath(), m_key);
+    auto db = Database::open(storePath(), m_key, Database::Mode::OpenExisting);
+    QVERIFY(db.has_value());
+    auto q = (*db)->query("INSERT INTO settings (key, value) VALUES (?1, ?2)");
+    QVERIFY(q.has_value());
+    q->bind(1, QStringLiteral("k")).bind(2, QStringLiteral("v")).bind(3, QStringLiteral("x"));
+    auto r = q->run();
+    QVERIFY(!r.has_value());
+    QVERIFY2(r.error().message.contains(QStringLiteral("could not be bound")),
+             qPrintable(r.error().message));
+    QCOMPARE(*(*db)->scalar("SELECT count(*) FROM settings WHERE key = 'k'"), qint64(0));
 }
 
 void TestDatabase::wrongKeyIsRefusedAndUntouched()
