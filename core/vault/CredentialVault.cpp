@@ -6,17 +6,13 @@
 #include "staff/AccessControl.h"
 #include "store/Database.h"
 #include "store/KeyStore.h"
-#include "store/StoreFile.h"
+#include "vault/FieldKey.h"
 #include "vault/Integrations.h"
 
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QtEndian>
 
 #include <algorithm>
-
-// Key names and integration/field names only: never a value, never key bytes.
-Q_LOGGING_CATEGORY(lcVault, "pos.vault")
 
 namespace pos {
 
@@ -87,9 +83,7 @@ CredentialVault::CredentialVault(Database& db, AccessControl& access, KeyStore& 
 
 QString CredentialVault::fieldKeyNameFor(const QString& storePath)
 {
-    QString name = StoreFile::keyNameFor(storePath);
-    name.replace(QStringLiteral("store-key-"), QStringLiteral("vault-field-key-"));
-    return name;
+    return FieldKey::nameFor(storePath);
 }
 
 QString CredentialVault::entityFor(const QString& integration, const QString& field)
@@ -107,48 +101,11 @@ QByteArray CredentialVault::aadFor(const QString& companyId, const QString& inte
     return aad;
 }
 
+// ENC-5: the key and its refusal rules are FieldKey's (shared with the authenticator secrets).
 Result<SecretBytes> CredentialVault::fieldKey(bool createIfMissing)
 {
-    auto key = m_keys.read(m_keyName);
-    if (key) {
-        if (key->size() != Aead::KeySize)
-            return fail(ErrorCode::WrongKeyOrDamaged,
-                        QStringLiteral("The field key of the integration credentials in %1 is "
-                                       "not a 256-bit key. Nothing was changed.")
-                            .arg(m_keys.describe()));
-        return key;
-    }
-    if (key.error().code != ErrorCode::NotFound)
-        return key;
-
-    auto anyStored = m_db.scalar("SELECT count(*) FROM integration_credentials");
-    if (!anyStored)
-        return std::unexpected(anyStored.error());
-    if (!createIfMissing || *anyStored > 0)
-        return fail(ErrorCode::NotFound,
-                    QStringLiteral("%1 holds no field key for the integration credentials (%2), "
-                                   "so the stored credentials cannot be opened. Put the key back, "
-                                   "or clear the credentials and enter them again. Nothing was "
-                                   "changed.")
-                        .arg(m_keys.describe(), m_keyName));
-
-    // First use: a new key, written and read back before anything is sealed with it.
-    auto fresh = SecretBytes::random(Aead::KeySize);
-    if (!fresh)
-        return std::unexpected(fresh.error());
-    if (auto s = m_keys.write(m_keyName, *fresh); !s)
-        return std::unexpected(s.error());
-    auto back = m_keys.read(m_keyName);
-    if (!back)
-        return std::unexpected(back.error());
-    if (!back->equals(*fresh))
-        return fail(ErrorCode::Keychain,
-                    QStringLiteral("%1 did not keep the new field key of the integration "
-                                   "credentials; nothing was stored.")
-                        .arg(m_keys.describe()));
-    qCInfo(lcVault, "made the field key %s in %s", qPrintable(m_keyName),
-           qPrintable(m_keys.describe()));
-    return back;
+    return createIfMissing ? FieldKey::readOrCreate(m_keys, m_keyName, m_db)
+                           : FieldKey::read(m_keys, m_keyName);
 }
 
 Result<QString> CredentialVault::companyOf(const Session& session)
