@@ -4,40 +4,55 @@
 <context>
     <name>StartupFlow</name>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="48"/>
-        <location filename="../app/pos/StartupFlow.cpp" line="78"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="49"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="79"/>
         <source>Cannot open the register&apos;s data</source>
         <translation>Die Daten dieser Kasse lassen sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="91"/>
-        <location filename="../app/pos/StartupFlow.cpp" line="143"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="92"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="168"/>
         <source>Cannot read the register&apos;s settings</source>
         <translation>Die Einstellungen der Kasse lassen sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="100"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="103"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="125"/>
         <source>Cannot read the staff accounts</source>
         <translation>Die Mitarbeiterkonten lassen sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="113"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="110"/>
+        <source>Cannot open the register&apos;s audit log</source>
+        <translation>Das Prüfprotokoll der Kasse lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="111"/>
+        <source>%1
+
+Every sale, refund and sign-in is recorded in the audit log, so the counter does not run without it. The register will close.</source>
+        <translation>%1
+
+Jeder Verkauf, jede Erstattung und jede Anmeldung wird im Prüfprotokoll festgehalten, daher läuft die Kasse nicht ohne es. Die Kasse wird geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../app/pos/StartupFlow.cpp" line="138"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="170"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="195"/>
         <source>Demo catalog not loaded</source>
         <translation>Demo-Sortiment nicht geladen</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="179"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="204"/>
         <source>Cannot read the shift</source>
         <translation>Die Schicht lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../app/pos/StartupFlow.cpp" line="49"/>
-        <location filename="../app/pos/StartupFlow.cpp" line="79"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="50"/>
+        <location filename="../app/pos/StartupFlow.cpp" line="80"/>
         <source>%1
 
 The register will close.</source>
@@ -49,33 +64,33 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pos/main.cpp" line="59"/>
+        <location filename="../app/pos/main.cpp" line="60"/>
         <source>Point of Sale</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="65"/>
+        <location filename="../app/pos/main.cpp" line="66"/>
         <source>The point-of-sale counter of this register.</source>
         <translation>Die Verkaufsoberfläche dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="70"/>
+        <location filename="../app/pos/main.cpp" line="71"/>
         <source>Keep the register&apos;s store in &lt;dir&gt;/register.db.</source>
         <translation>Die Daten der Kasse in &lt;Ordner&gt;/register.db ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="71"/>
+        <location filename="../app/pos/main.cpp" line="72"/>
         <source>dir</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="80"/>
-        <location filename="../app/pos/main.cpp" line="89"/>
+        <location filename="../app/pos/main.cpp" line="81"/>
+        <location filename="../app/pos/main.cpp" line="90"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="81"/>
+        <location filename="../app/pos/main.cpp" line="82"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
     </message>
@@ -359,6 +374,503 @@ Die Kasse wird beendet.</translation>
     </message>
 </context>
 <context>
+    <name>pos::ui::AuditDetailPane</name>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="39"/>
+        <source>The chain check found this row damaged: what it shows may not be what was recorded.</source>
+        <translation>Die Kettenprüfung hat diese Zeile als beschädigt erkannt: Was sie zeigt, ist möglicherweise nicht das, was aufgezeichnet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="74"/>
+        <source>&amp;Before</source>
+        <translation>&amp;Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="75"/>
+        <source>A&amp;fter</source>
+        <translation>&amp;Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="83"/>
+        <source>Choose a row above and press Enter to see what changed.</source>
+        <translation>Wählen Sie oben eine Zeile und drücken Sie Enter, um zu sehen, was sich geändert hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="98"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="99"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="101"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="102"/>
+        <source>%1 (UTC %2)</source>
+        <translation>%1 (UTC %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="103"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="105"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="106"/>
+        <source>Register</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="106"/>
+        <source>%1, row %2 of its chain</source>
+        <translation>%1, Zeile %2 ihrer Kette</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="109"/>
+        <source>Written by</source>
+        <translation>Geschrieben von</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="110"/>
+        <source>version %1 on %2</source>
+        <translation>Version %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="111"/>
+        <source>Row hash</source>
+        <translation>Zeilen-Hash</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="118"/>
+        <source>Nothing was there before: the row records what was made.</source>
+        <translation>Vorher war nichts da: Die Zeile hält fest, was angelegt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="120"/>
+        <source>No recorded value changed.</source>
+        <translation>Kein aufgezeichneter Wert hat sich geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="122"/>
+        <source>Changed (highlighted): %1</source>
+        <translation>Geändert (hervorgehoben): %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AuditExportDialog</name>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="39"/>
+        <source>Export the audit log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="42"/>
+        <source>Writes every row of this store&apos;s audit log to two files: a bundle (.posaudit) that anyone can check with nothing but the file, and a table (.csv) for people. The export is itself recorded in the log.</source>
+        <translation>Schreibt jede Zeile des Prüfprotokolls dieses Geschäfts in zwei Dateien: ein Paket (.posaudit), das jeder allein mit der Datei prüfen kann, und eine Tabelle (.csv) für Menschen. Der Export wird selbst im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="50"/>
+        <source>Folder for the files</source>
+        <translation>Ordner für die Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="52"/>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="55"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="63"/>
+        <source>Code from your authenticator app</source>
+        <translation>Code aus Ihrer Authenticator-App</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="69"/>
+        <source>&amp;Code from your authenticator app:</source>
+        <translation>&amp;Code aus Ihrer Authenticator-App:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="78"/>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="85"/>
+        <source>Export (Enter)</source>
+        <translation>Exportieren (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="88"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="107"/>
+        <source>Folder for the audit export</source>
+        <translation>Ordner für den Export des Prüfprotokolls</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="139"/>
+        <source>Choose a folder that exists for the files.</source>
+        <translation>Wählen Sie einen vorhandenen Ordner für die Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="144"/>
+        <source>Type the code from your authenticator app.</source>
+        <translation>Geben Sie den Code aus Ihrer Authenticator-App ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="159"/>
+        <source>Replace the files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="160"/>
+        <source>These files are there already:
+%1
+Replace them?</source>
+        <translation>Diese Dateien gibt es schon:
+%1
+Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="178"/>
+        <source>The export was cancelled. No files were written.</source>
+        <translation>Der Export wurde abgebrochen. Es wurden keine Dateien geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AuditRowModel</name>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="112"/>
+        <source>The register itself</source>
+        <translation>Die Kasse selbst</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="113"/>
+        <location filename="../ui/AuditRowModel.cpp" line="120"/>
+        <source>User #%1</source>
+        <translation>Benutzer Nr. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="153"/>
+        <source>The chain check found this row damaged.</source>
+        <translation>Die Kettenprüfung hat diese Zeile als beschädigt erkannt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="157"/>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="159"/>
+        <source>Register %1, row %2</source>
+        <translation>Kasse %1, Zeile %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="161"/>
+        <location filename="../ui/AuditRowModel.cpp" line="163"/>
+        <source>User id %1</source>
+        <translation>Benutzer-ID %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="180"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="182"/>
+        <source>Register</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="184"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="186"/>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="188"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditRowModel.cpp" line="190"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AuditVerifyBadge</name>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="44"/>
+        <source>Checking the audit log</source>
+        <translation>Prüfprotokoll wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="87"/>
+        <source>Checking that the audit log is intact: %1 rows…</source>
+        <translation>Prüfe, ob das Prüfprotokoll unversehrt ist: %1 Zeilen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="124"/>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="148"/>
+        <source>The audit log could not be checked: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="133"/>
+        <source>Checking that the audit log is intact: %1 of %2 rows…</source>
+        <translation>Prüfe, ob das Prüfprotokoll unversehrt ist: %1 von %2 Zeilen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="160"/>
+        <source>%1: key %2</source>
+        <translation>%1: Schlüssel %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="165"/>
+        <source>The audit log is empty: there is nothing to check yet.</source>
+        <translation>Das Prüfprotokoll ist leer: Es gibt noch nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="176"/>
+        <source>Verified: all %1 rows are intact and signed by this register (key %2)</source>
+        <translation>Geprüft: alle %1 Zeilen sind unversehrt und von dieser Kasse signiert (Schlüssel %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="178"/>
+        <source>Verified: all %1 rows are intact and signed by the key in the chain&apos;s first row (key %2)</source>
+        <translation>Geprüft: alle %1 Zeilen sind unversehrt und mit dem Schlüssel aus der ersten Zeile der Kette signiert (Schlüssel %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="184"/>
+        <source>Damaged at row %1: %2 — %3</source>
+        <translation>Beschädigt bei Zeile %1: %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="187"/>
+        <source>Damaged: %1 — %2</source>
+        <translation>Beschädigt: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="189"/>
+        <source>The row before it is intact.</source>
+        <translation>Die Zeile davor ist unversehrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="192"/>
+        <source>The %1 rows before it are intact.</source>
+        <translation>Die %1 Zeilen davor sind unversehrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditVerifyBadge.cpp" line="197"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::AuditViewerWindow</name>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="71"/>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="88"/>
+        <source>Audit rows</source>
+        <translation>Protokollzeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="117"/>
+        <source>&amp;Export… (Ctrl+E)</source>
+        <translation>&amp;Exportieren… (Strg+E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="122"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <source>Chosen range</source>
+        <translation>Gewählter Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="174"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="177"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="188"/>
+        <source>e.g. user:12 or sale: (Ctrl+F)</source>
+        <translation>z. B. user:12 oder sale: (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="190"/>
+        <source>What (the entity, or the start of it)</source>
+        <translation>Was (das Objekt oder sein Anfang)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="191"/>
+        <source>E&amp;xactly</source>
+        <translation>&amp;Genau</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="193"/>
+        <source>Only this entity, not every entity that starts with the text</source>
+        <translation>Nur dieses Objekt, nicht jedes, das mit dem Text beginnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="198"/>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="198"/>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="202"/>
+        <source>&amp;Time:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="204"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="206"/>
+        <source>&amp;Until:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="208"/>
+        <source>&amp;Who:</source>
+        <translation>&amp;Wer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="212"/>
+        <source>W&amp;hat:</source>
+        <translation>W&amp;as:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="217"/>
+        <source>&amp;Register:</source>
+        <translation>&amp;Kasse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="219"/>
+        <source>&amp;Order:</source>
+        <translation>&amp;Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="250"/>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="252"/>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="254"/>
+        <source>All registers</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="258"/>
+        <source>The register itself</source>
+        <translation>Die Kasse selbst</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="260"/>
+        <source>User #%1</source>
+        <translation>Benutzer Nr. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="262"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="365"/>
+        <source>No rows match these filters.</source>
+        <translation>Keine Zeilen passen zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="367"/>
+        <source>1 row matches.</source>
+        <translation>1 Zeile passt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="369"/>
+        <source>%1 rows match, newest first.</source>
+        <translation>%1 Zeilen passen, neueste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="371"/>
+        <source>%1 rows match, oldest first.</source>
+        <translation>%1 Zeilen passen, älteste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="409"/>
+        <source>Exported %1 rows to %2 and %3.</source>
+        <translation>%1 Zeilen nach %2 und %3 exportiert.</translation>
+    </message>
+</context>
+<context>
     <name>pos::ui::Banner</name>
     <message>
         <location filename="../ui/Banner.cpp" line="11"/>
@@ -445,59 +957,69 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::CounterMenus</name>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="103"/>
+        <location filename="../ui/CounterMenus.cpp" line="107"/>
         <source>&amp;Sale</source>
         <translation>&amp;Verkauf</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="104"/>
+        <location filename="../ui/CounterMenus.cpp" line="108"/>
         <source>&amp;Return or refund…</source>
         <translation>&amp;Rückgabe oder Erstattung …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="106"/>
+        <location filename="../ui/CounterMenus.cpp" line="110"/>
         <source>&amp;Price of the line…</source>
         <translation>&amp;Preis der Position …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="108"/>
+        <location filename="../ui/CounterMenus.cpp" line="112"/>
         <source>&amp;No sale (open the drawer)…</source>
         <translation>&amp;Kein Verkauf (Schublade öffnen) …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="111"/>
+        <location filename="../ui/CounterMenus.cpp" line="115"/>
         <source>&amp;Back office</source>
         <translation>Ver&amp;waltung</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="112"/>
+        <location filename="../ui/CounterMenus.cpp" line="116"/>
         <source>&amp;Approvals queue…</source>
         <translation>&amp;Freigabe-Warteschlange …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="114"/>
+        <location filename="../ui/CounterMenus.cpp" line="118"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Berichte …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="116"/>
+        <location filename="../ui/CounterMenus.cpp" line="120"/>
         <source>S&amp;taff…</source>
         <translation>&amp;Personal …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="118"/>
+        <location filename="../ui/CounterMenus.cpp" line="121"/>
+        <source>A&amp;udit log…</source>
+        <translation>Prüf&amp;protokoll…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="124"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="119"/>
+        <location filename="../ui/CounterMenus.cpp" line="125"/>
         <source>&amp;Roles and permissions…</source>
         <translation>&amp;Rollen und Berechtigungen …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="120"/>
+        <location filename="../ui/CounterMenus.cpp" line="126"/>
         <source>Register &amp;settings…</source>
         <translation>&amp;Kasseneinstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="127"/>
+        <source>&amp;Integrations…</source>
+        <translation>&amp;Integrationen…</translation>
     </message>
 </context>
 <context>
@@ -795,7 +1317,7 @@ Die Kasse wird beendet.</translation>
     </message>
     <message>
         <location filename="../ui/CounterWindow.cpp" line="88"/>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="46"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="48"/>
         <source>Scan an item or type its name to start a sale.</source>
         <translation>Einen Artikel scannen oder seinen Namen eingeben, um einen Bon zu beginnen.</translation>
     </message>
@@ -825,42 +1347,52 @@ Die Kasse wird beendet.</translation>
         <translation>%1 ist diesem Bon zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="47"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="49"/>
         <source>Your role does not sell at the counter. Reports are in the Back office menu.</source>
         <translation>Ihre Rolle verkauft nicht an der Kasse. Berichte finden Sie im Menü Verwaltung.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="82"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="84"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="83"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="85"/>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="139"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="133"/>
+        <source>The integration credentials are not available here.</source>
+        <translation>Die Zugangsdaten der Integrationen sind hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="142"/>
+        <source>The audit log cannot be shown on this register.</source>
+        <translation>Das Prüfprotokoll kann an dieser Kasse nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="159"/>
         <source>%1 given back.</source>
         <translation>%1 erstattet.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="154"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="174"/>
         <source>Register settings</source>
         <translation>Kasseneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="155"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="175"/>
         <source>Lock the counter after how many minutes without use (1 to 60)?</source>
         <translation>Nach wie vielen Minuten ohne Benutzung soll die Kasse gesperrt werden (1 bis 60)?</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="161"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="181"/>
         <source>Type a whole number of minutes.</source>
         <translation>Eine ganze Zahl von Minuten eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="171"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="191"/>
         <source>The counter now locks after %1 minutes without use.</source>
         <translation>Die Kasse wird jetzt nach %1 Minuten ohne Benutzung gesperrt.</translation>
     </message>
@@ -1034,6 +1566,180 @@ Die Kasse wird beendet.</translation>
         <location filename="../ui/HeldSalesDialog.cpp" line="61"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::IntegrationsDialog</name>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="39"/>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="43"/>
+        <source>The credentials this register uses to talk to other services. Each is sealed on its own with a key kept in the system keychain and is never shown again: secrets as dots, addresses by their last characters at most.</source>
+        <translation>Die Zugangsdaten, mit denen diese Kasse andere Dienste anspricht. Jeder Wert wird einzeln mit einem Schlüssel aus dem Systemschlüsselbund versiegelt und nie wieder angezeigt: Geheimnisse als Punkte, Adressen höchstens mit ihren letzten Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="50"/>
+        <source>Integration credentials</source>
+        <translation>Zugangsdaten der Integrationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="51"/>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="51"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="51"/>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="71"/>
+        <source>Set… (Ctrl+S)</source>
+        <translation>Setzen… (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="73"/>
+        <source>Clear… (Delete)</source>
+        <translation>Löschen… (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="75"/>
+        <source>Test (Ctrl+T)</source>
+        <translation>Testen (Strg+T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="81"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="117"/>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="119"/>
+        <source>%1 (set %2 by %3)</source>
+        <translation>%1 (gesetzt am %2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="121"/>
+        <source>— does not open with this register&apos;s field key</source>
+        <translation>— lässt sich mit dem Feldschlüssel dieser Kasse nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="134"/>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="151"/>
+        <source>Secret: shown only as dots.</source>
+        <translation>Geheim: nur als Punkte angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="152"/>
+        <source>Not secret: its last characters show.</source>
+        <translation>Nicht geheim: die letzten Zeichen werden angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrationsDialog.cpp" line="165"/>
+        <source>%n credential(s) set.</source>
+        <translation>
+            <numerusform>%n Eintrag gesetzt.</numerusform>
+            <numerusform>%n Einträge gesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="207"/>
+        <source>Set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="210"/>
+        <location filename="../ui/IntegrationsDialog.cpp" line="287"/>
+        <location filename="../ui/IntegrationsDialog.cpp" line="318"/>
+        <source>the %1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="213"/>
+        <source>Paste or type %1. It is sealed at once and not shown again, here or anywhere else; Test checks that it opens.</source>
+        <translation>Fügen Sie %1 ein oder tippen Sie es. Es wird sofort versiegelt und nicht wieder angezeigt, weder hier noch anderswo; „Testen“ prüft, ob es sich öffnen lässt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="216"/>
+        <source>Type %1. It is sealed like a secret; the list shows its last characters.</source>
+        <translation>Geben Sie %1 ein. Es wird wie ein Geheimnis versiegelt; die Liste zeigt seine letzten Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="221"/>
+        <source>It replaces the value set %1 by %2.</source>
+        <translation>Es ersetzt den Wert, den %2 am %1 gesetzt hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="240"/>
+        <location filename="../ui/IntegrationsDialog.cpp" line="242"/>
+        <source>Nothing typed yet.</source>
+        <translation>Noch nichts eingegeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="243"/>
+        <source>Something is typed (not shown).</source>
+        <translation>Etwas ist eingegeben (nicht angezeigt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="251"/>
+        <source>Seal and save (Enter)</source>
+        <translation>Versiegeln und speichern (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="256"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="278"/>
+        <source>%1 is sealed and saved.</source>
+        <translation>%1 ist versiegelt und gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="288"/>
+        <source>Clear %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="289"/>
+        <source>Clear %1? It cannot be shown or brought back; %2 stops working until it is set again.</source>
+        <translation>%1 löschen? Es kann weder angezeigt noch zurückgeholt werden; %2 funktioniert erst wieder, wenn es neu gesetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="294"/>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="295"/>
+        <source>Keep it (Esc)</source>
+        <translation>Behalten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="307"/>
+        <source>%1 is cleared.</source>
+        <translation>%1 ist gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrationsDialog.cpp" line="331"/>
+        <source>%1 opens with this register&apos;s field key.</source>
+        <translation>%1 lässt sich mit dem Feldschlüssel dieser Kasse öffnen.</translation>
     </message>
 </context>
 <context>
