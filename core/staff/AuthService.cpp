@@ -174,9 +174,10 @@ Result<std::optional<AuthService::Account>> AuthService::loadAccount(QStringView
 {
     auto q = id > 0
                  ? m_db.query("SELECT id, company_id, code, name, role, pin_hash, password_hash, "
-                              "totp_secret, totp_last_step, active FROM users WHERE id = ?1")
+                              "totp_secret, totp_last_step, active, uuid FROM users WHERE id = ?1")
                  : m_db.query("SELECT id, company_id, code, name, role, pin_hash, password_hash, "
-                              "totp_secret, totp_last_step, active FROM users WHERE code = ?1");
+                              "totp_secret, totp_last_step, active, uuid FROM users "
+                              "WHERE code = ?1");
     if (!q)
         return std::unexpected(q.error());
     if (id > 0)
@@ -203,6 +204,7 @@ Result<std::optional<AuthService::Account>> AuthService::loadAccount(QStringView
     a.totpSecret = q->isNull(7) ? QByteArray() : q->blob(7);
     a.totpLastStep = q->int64(8);
     a.active = q->int64(9) != 0;
+    a.uuid = q->text(10);
     return std::optional<Account>(std::move(a));
 }
 
@@ -417,14 +419,16 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
             return fail(ErrorCode::Unauthenticated,
                         tr("This owner account has no authenticator app enrolled, so it cannot "
                            "sign in. Ask another owner to enrol one."));
-        const SecretBytes key(
-            reinterpret_cast<const unsigned char*>(account->totpSecret.constData()),
-            static_cast<std::size_t>(account->totpSecret.size()));
+        // ENC-5: the field key is read now, only when a code is checked; refused without
+        // counting a failure or writing anything when it is missing or does not open the secret.
+        auto key = openTotpSecret(*account);
+        if (!key)
+            return std::unexpected(key.error());
         const std::optional<std::uint64_t> last =
             account->totpLastStep > 0
                 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(account->totpLastStep))
                 : std::nullopt;
-        auto verdict = Totp::verify(key, totpCode, m_clock.nowUtc(), last);
+        auto verdict = Totp::verify(*key, totpCode, m_clock.nowUtc(), last);
         if (!verdict || verdict->outcome != TotpOutcome::Accepted)
             return failed(purpose, &*account, code,
                           verdict && verdict->outcome == TotpOutcome::Replayed
@@ -483,6 +487,10 @@ Status AuthService::applySuccess(Proof& proof)
             return fail(ErrorCode::InvalidInput,
                         tr("That sign-in code was used already: wait for the next one."));
     }
+    // ENC-5: a raw secret from before sealing is sealed in place, in this transaction.
+    if (proof.totpStep)
+        if (auto s = sealLegacyTotpSecret(proof.account); !s)
+            return s;
     if (!proof.rehash.isEmpty()) {
         auto r = proof.rehashIsPin
                      ? m_db.query("UPDATE users SET pin_hash = ?1 WHERE id = ?2")

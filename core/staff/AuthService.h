@@ -118,6 +118,9 @@ public:
     Result<QString> hashPassword(const SecretBytes& password);
     // The PIN pepper from the key store, made (32 random bytes) on first use.
     Result<SecretBytes> pepper();
+    // For StaffService and SetupService: an authenticator secret sealed for users.totp_secret
+    // (ENC-5, TotpSeal) with the field key, made on first use (FieldKey::nameFor(the store)).
+    Result<QByteArray> sealTotpSecret(const QString& userUuid, const SecretBytes& secret);
 
     const QString& registerId() const { return m_registerId; }
     // For SetupService: a service made before the register existed (empty registerId) takes the
@@ -134,6 +137,7 @@ private:
     struct Account {
         qint64 id = 0;
         qint64 companyId = 0;
+        QString uuid;
         QString code;
         QString name;
         Role role = Role::Cashier;
@@ -170,6 +174,11 @@ private:
     // counted.
     Result<Proof> proveHere(Purpose purpose, QStringView userCode, const SecretBytes& secret,
                             const SecretBytes& totpCode, Place& where);
+    // The account's authenticator secret to check a code with: a sealed one opened with the
+    // field key (read now), a raw one from before sealing as it is. Wiped when it goes.
+    Result<SecretBytes> openTotpSecret(const Account& account);
+    // After an accepted code (applySuccess): a raw secret is sealed in place (ENC-5).
+    Status sealLegacyTotpSecret(const Account& account);
     Result<bool> checkSecret(const Account& account, const SecretBytes& secret, Use use,
                              bool& usedPin);
     void spendLikeAVerify(const SecretBytes& secret);

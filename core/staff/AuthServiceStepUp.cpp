@@ -85,13 +85,14 @@ Status AuthService::confirmSecondFactor(const Session& session, const SecretByte
         return fail(ErrorCode::Locked, locked.message);
     }
 
-    const SecretBytes key(reinterpret_cast<const unsigned char*>(account.totpSecret.constData()),
-                          static_cast<std::size_t>(account.totpSecret.size()));
+    auto key = openTotpSecret(account); // ENC-5: the field key is read only now
+    if (!key)
+        return std::unexpected(key.error());
     const std::optional<std::uint64_t> last =
         account.totpLastStep > 0
             ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(account.totpLastStep))
             : std::nullopt;
-    auto verdict = Totp::verify(key, totpCode, m_clock.nowUtc(), last);
+    auto verdict = Totp::verify(*key, totpCode, m_clock.nowUtc(), last);
     if (!verdict || verdict->outcome != TotpOutcome::Accepted) {
         const bool replayed = verdict && verdict->outcome == TotpOutcome::Replayed;
         // The user is known (the session), so saying which way it was wrong gives nothing away.
