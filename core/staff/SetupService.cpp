@@ -221,15 +221,18 @@ Result<Session> SetupService::run(const SetupRequest& request)
     if (auto s = settings.write(m_db); !s)
         return std::unexpected(s.error());
 
-    QByteArray totpSecret(reinterpret_cast<const char*>(request.totpSecret.data()),
-                          static_cast<qsizetype>(request.totpSecret.size()));
+    // ENC-5: the secret is stored sealed with the field key (made now, on first use), bound to
+    // the owner's uuid.
+    const QString ownerUuid = newId();
+    auto totpSealed = m_auth.sealTotpSecret(ownerUuid, request.totpSecret);
+    if (!totpSealed)
+        return std::unexpected(totpSealed.error());
     auto owner = insert("INSERT INTO users (uuid, company_id, code, name, role, password_hash, "
                         "totp_secret, totp_last_step, credentials_at, created_at) "
                         "VALUES (?1, ?2, ?3, ?4, 'owner', ?5, ?6, ?7, ?8, ?8)",
-                        {newId(), QVariant::fromValue<qint64>(*company), ownerCode,
-                         request.ownerName.trimmed(), *passwordHash, totpSecret,
+                        {ownerUuid, QVariant::fromValue<qint64>(*company), ownerCode,
+                         request.ownerName.trimmed(), *passwordHash, *totpSealed,
                          QVariant::fromValue<qint64>(static_cast<qint64>(verdict->step)), at});
-    SecretBytes::wipe(totpSecret);
     if (!owner)
         return std::unexpected(owner.error());
     if (auto s = insert("INSERT INTO user_stores (user_id, store_id) VALUES (?1, ?2)",

@@ -115,22 +115,28 @@ Result<qint64> StaffService::create(const Session& session, const NewStaff& staf
             return err(h);
         passwordHash = *h;
     }
+    // ENC-5: an authenticator secret is stored sealed with the field key, bound to the uuid.
+    const QString uuid = m_ids.newId().toString(QUuid::WithoutBraces);
+    QByteArray totpSealed;
+    if (hasTotp) {
+        auto sealed = m_auth.sealTotpSecret(uuid, staff.totpSecret);
+        if (!sealed)
+            return err(sealed);
+        totpSealed = *sealed;
+    }
     auto q = m_db.query("INSERT INTO users (uuid, company_id, code, name, role, pin_hash, "
                         "password_hash, totp_secret, totp_last_step, discount_limit_ppm, "
                         "credentials_at, created_at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
     if (!q)
         return err(q);
-    q->bind(1, m_ids.newId().toString(QUuid::WithoutBraces)).bind(2, a->companyId);
+    q->bind(1, uuid).bind(2, a->companyId);
     q->bind(3, code).bind(4, name).bind(5, roleName(staff.role));
     q->bind(6, pinHash).bind(7, passwordHash); // a null QString binds NULL
-    if (hasTotp) {
-        QByteArray secret = staff.totpSecret.toByteArrayForApi();
-        q->bind(8, secret);
-        SecretBytes::wipe(secret);
-    } else {
+    if (hasTotp)
+        q->bind(8, totpSealed);
+    else
         q->bindNull(8);
-    }
     q->bind(9, totpStep).bind(10, staff.discountLimitPpm).bind(11, nowText(m_clock));
     if (auto ok = q->run(); !ok)
         return std::unexpected(ok.error());
