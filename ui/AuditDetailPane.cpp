@@ -1,5 +1,7 @@
 #include "AuditDetailPane.h"
 
+#include "AuditActionText.h"
+
 #include "AuditJsonDiff.h"
 #include "AuditRowModel.h"
 
@@ -95,7 +97,8 @@ void AuditDetailPane::showRow(const AuditRowModel& model, int row)
     }
     const AuditRow& a = r->row;
     QString html = QStringLiteral("<table>");
-    html += field(tr("Action"), a.action.toHtmlEscaped());
+    html +=
+        field(tr("Action"), tr("%1 (%2)").arg(auditActionText(a.action), a.action).toHtmlEscaped());
     html += field(tr("What"), a.entity.toHtmlEscaped());
     html +=
         field(tr("When"),

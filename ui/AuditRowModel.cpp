@@ -1,5 +1,7 @@
 #include "AuditRowModel.h"
 
+#include "AuditActionText.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
@@ -137,7 +139,7 @@ QVariant AuditRowModel::data(const QModelIndex& index, int role) const
         case ApproverColumn:
             return approverText(*r);
         case ActionColumn:
-            return r->row.action;
+            return auditActionText(r->row.action);
         case EntityColumn:
             return r->row.entity;
         case ColumnCount:
@@ -162,6 +164,7 @@ QVariant AuditRowModel::data(const QModelIndex& index, int role) const
         case ApproverColumn:
             return r->row.approver.isEmpty() ? QString() : tr("User id %1").arg(r->row.approver);
         case ActionColumn:
+            return r->row.action; // the name in the log, e.g. auth.sign_in_failed
         case EntityColumn:
         case ColumnCount:
             break;

@@ -1,5 +1,7 @@
 #include "AuditViewerWindow.h"
 
+#include "AuditActionText.h"
+
 #include "AuditDetailPane.h"
 #include "AuditExportDialog.h"
 #include "AuditRowModel.h"
@@ -264,7 +266,7 @@ void AuditViewerWindow::loadFilterLists()
     }
     if (auto actions = m_ctx.query.actions(m_session)) {
         for (const QString& a : *actions)
-            m_action->addItem(a, a);
+            m_action->addItem(auditActionText(a), a);
     }
     QHash<QString, QString> names;
     if (auto registers = m_ctx.query.registers(m_session)) {

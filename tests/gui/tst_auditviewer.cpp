@@ -248,7 +248,7 @@ void tst_AuditViewer::opensOnTheNewestRowsWithTheirNames()
     const ui::AuditRowModel* m = w->model();
     const QStringList actions = column(m, ui::AuditRowModel::ActionColumn);
     QVERIFY2(actions.size() >= 7, qPrintable(actions.join(u',')));
-    QCOMPARE(actions.first(), QStringLiteral("drawer.no_sale")); // newest first
+    QCOMPARE(actions.first(), QStringLiteral("Drawer opened (no sale)")); // newest first
     QCOMPARE(m->index(0, ui::AuditRowModel::ActorColumn).data().toString(),
              QStringLiteral("Maria Manager"));
     QCOMPARE(m->index(0, ui::AuditRowModel::EntityColumn).data().toString(),
@@ -263,7 +263,7 @@ void tst_AuditViewer::opensOnTheNewestRowsWithTheirNames()
     const int voidRow = static_cast<int>(actions.indexOf(u"line.void"));
     QCOMPARE(m->index(voidRow, ui::AuditRowModel::ApproverColumn).data().toString(),
              QStringLiteral("Maria Manager"));
-    const int failedRow = static_cast<int>(actions.indexOf(u"auth.sign_in_failed"));
+    const int failedRow = static_cast<int>(actions.indexOf(u"Sign-in failed"));
     QCOMPARE(m->index(failedRow, ui::AuditRowModel::ActorColumn).data().toString(),
              ui::AuditRowModel::tr("The register itself"));
     auto count = m_w->query.count(owner(), {});
@@ -301,9 +301,8 @@ void tst_AuditViewer::filtersNarrowTheRows()
     entity->clear();
     QTest::keyClicks(entity, QStringLiteral("user:%1").arg(m_w->annaId));
     w->findChild<QCheckBox*>(QStringLiteral("exactBox"))->setChecked(true);
-    QCOMPARE(
-        column(m, ui::AuditRowModel::ActionColumn),
-        (QStringList{QStringLiteral("staff.role_change"), QStringLiteral("auth.sign_in_failed")}));
+    QCOMPARE(column(m, ui::AuditRowModel::ActionColumn),
+             (QStringList{QStringLiteral("staff.role_change"), QStringLiteral("Sign-in failed")}));
     entity->clear();
     QTest::keyClick(entity, Qt::Key_Return);
 
@@ -326,6 +325,8 @@ void tst_AuditViewer::filtersNarrowTheRows()
     reg->setCurrentIndex(reg->findText(QStringLiteral("Till 1")));
     w->findChild<QComboBox*>(QStringLiteral("orderBox"))->setCurrentIndex(1);
     QCOMPARE(m->index(0, ui::AuditRowModel::ActionColumn).data().toString(),
+             QStringLiteral("Audit log started"));
+    QCOMPARE(m->index(0, ui::AuditRowModel::ActionColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("audit.genesis"));
     QCOMPARE(w->filter().registerId, test::TestStore::AuditRegisterId);
 }
@@ -515,7 +516,7 @@ void tst_AuditViewer::ownerExportsWithTheAuthenticatorCode()
     QVERIFY(files.at(0).endsWith(u".csv") && files.at(1).endsWith(u".posaudit"));
     // The export is itself a row, now the newest one.
     QCOMPARE(w->model()->index(0, ui::AuditRowModel::ActionColumn).data().toString(),
-             QStringLiteral("audit.export"));
+             QStringLiteral("Audit log exported"));
     // Neither code went to the log output.
     for (const QString& line : std::as_const(capturedLog()))
         QVERIFY2(!line.contains(right) && !line.contains(wrong), qPrintable(line));
