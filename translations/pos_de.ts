@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditActionText</name>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="17"/>
+        <source>Audit log started</source>
+        <translation>Prüfprotokoll begonnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="18"/>
+        <source>Audit log exported</source>
+        <translation>Prüfprotokoll exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="19"/>
+        <source>Audit export cancelled</source>
+        <translation>Export des Prüfprotokolls abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="20"/>
+        <source>Audit export failed</source>
+        <translation>Export des Prüfprotokolls fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="21"/>
+        <source>Integration credential set</source>
+        <translation>Zugangsdaten einer Integration gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="22"/>
+        <source>Integration credential cleared</source>
+        <translation>Zugangsdaten einer Integration gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="23"/>
+        <source>Integration credential used</source>
+        <translation>Zugangsdaten einer Integration verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="24"/>
+        <source>Store set up</source>
+        <translation>Geschäft eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="25"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="26"/>
+        <source>Unlocked</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="27"/>
+        <source>Approver identified</source>
+        <translation>Freigebende Person erkannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="28"/>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="29"/>
+        <source>Account locked</source>
+        <translation>Konto gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="30"/>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="31"/>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="32"/>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="33"/>
+        <source>PIN changed</source>
+        <translation>PIN geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="34"/>
+        <source>Staff member created</source>
+        <translation>Mitarbeiter angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="35"/>
+        <source>Staff member deactivated</source>
+        <translation>Mitarbeiter deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="36"/>
+        <source>Staff member reactivated</source>
+        <translation>Mitarbeiter reaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="37"/>
+        <source>PIN or password reset</source>
+        <translation>PIN oder Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="38"/>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="39"/>
+        <source>Stores changed</source>
+        <translation>Filialen geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="41"/>
+        <source>Discount limit changed</source>
+        <translation>Rabattgrenze geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="42"/>
+        <source>Role permissions changed</source>
+        <translation>Rollenrechte geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="43"/>
+        <source>Staff change undone</source>
+        <translation>Mitarbeiteränderung rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="44"/>
+        <source>Approval requested</source>
+        <translation>Freigabe angefordert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="45"/>
+        <source>Approval granted</source>
+        <translation>Freigabe erteilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="46"/>
+        <source>Approval refused</source>
+        <translation>Freigabe abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="47"/>
+        <source>Approval cancelled</source>
+        <translation>Freigabe zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="48"/>
+        <source>Approval used</source>
+        <translation>Freigabe verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="49"/>
+        <source>Line voided</source>
+        <translation>Position storniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="50"/>
+        <source>Sale voided</source>
+        <translation>Verkauf storniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="51"/>
+        <source>Discount over the limit</source>
+        <translation>Rabatt über der Grenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="52"/>
+        <source>Price overridden</source>
+        <translation>Preis geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="53"/>
+        <source>Drawer opened (no sale)</source>
+        <translation>Schublade geöffnet (kein Verkauf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="54"/>
+        <source>Cash in</source>
+        <translation>Einlage</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="55"/>
+        <source>Cash out</source>
+        <translation>Entnahme</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="56"/>
+        <source>Shift opened</source>
+        <translation>Schicht eröffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="57"/>
+        <source>Shift closed</source>
+        <translation>Schicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="58"/>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="59"/>
+        <source>Setting changed</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="60"/>
+        <source>Customer viewed</source>
+        <translation>Kunde angesehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="61"/>
+        <source>Customers searched</source>
+        <translation>Kunden gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="62"/>
+        <source>Product created</source>
+        <translation>Artikel angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="63"/>
+        <source>Price or cost changed</source>
+        <translation>Preis oder Einstandspreis geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="64"/>
+        <source>Authenticator code confirmed</source>
+        <translation>Authenticator-Code bestätigt</translation>
+    </message>
+</context>
+<context>
     <name>StartupFlow</name>
     <message>
         <location filename="../app/pos/StartupFlow.cpp" line="49"/>
@@ -376,92 +614,97 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>pos::ui::AuditDetailPane</name>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="39"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="41"/>
         <source>The chain check found this row damaged: what it shows may not be what was recorded.</source>
         <translation>Die Kettenprüfung hat diese Zeile als beschädigt erkannt: Was sie zeigt, ist möglicherweise nicht das, was aufgezeichnet wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="74"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="76"/>
         <source>&amp;Before</source>
         <translation>&amp;Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="75"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="77"/>
         <source>A&amp;fter</source>
         <translation>&amp;Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="83"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="85"/>
         <source>Choose a row above and press Enter to see what changed.</source>
         <translation>Wählen Sie oben eine Zeile und drücken Sie Enter, um zu sehen, was sich geändert hat.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="98"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="101"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="99"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="101"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditDetailPane.cpp" line="102"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="101"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="104"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="102"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="105"/>
         <source>%1 (UTC %2)</source>
         <translation>%1 (UTC %2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="103"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="106"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="105"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="108"/>
         <source>Approved by</source>
         <translation>Freigegeben von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="106"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="109"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="106"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="109"/>
         <source>%1, row %2 of its chain</source>
         <translation>%1, Zeile %2 ihrer Kette</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="109"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="112"/>
         <source>Written by</source>
         <translation>Geschrieben von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="110"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="113"/>
         <source>version %1 on %2</source>
         <translation>Version %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="111"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="114"/>
         <source>Row hash</source>
         <translation>Zeilen-Hash</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="118"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="121"/>
         <source>Nothing was there before: the row records what was made.</source>
         <translation>Vorher war nichts da: Die Zeile hält fest, was angelegt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="120"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="123"/>
         <source>No recorded value changed.</source>
         <translation>Kein aufgezeichneter Wert hat sich geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditDetailPane.cpp" line="122"/>
+        <location filename="../ui/AuditDetailPane.cpp" line="125"/>
         <source>Changed (highlighted): %1</source>
         <translation>Geändert (hervorgehoben): %1</translation>
     </message>
@@ -556,64 +799,64 @@ Ersetzen?</translation>
 <context>
     <name>pos::ui::AuditRowModel</name>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="112"/>
+        <location filename="../ui/AuditRowModel.cpp" line="114"/>
         <source>The register itself</source>
         <translation>Die Kasse selbst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="113"/>
-        <location filename="../ui/AuditRowModel.cpp" line="120"/>
+        <location filename="../ui/AuditRowModel.cpp" line="115"/>
+        <location filename="../ui/AuditRowModel.cpp" line="122"/>
         <source>User #%1</source>
         <translation>Benutzer Nr. %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="153"/>
+        <location filename="../ui/AuditRowModel.cpp" line="155"/>
         <source>The chain check found this row damaged.</source>
         <translation>Die Kettenprüfung hat diese Zeile als beschädigt erkannt.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="157"/>
+        <location filename="../ui/AuditRowModel.cpp" line="159"/>
         <source>%1 (UTC)</source>
         <translation>%1 (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="159"/>
+        <location filename="../ui/AuditRowModel.cpp" line="161"/>
         <source>Register %1, row %2</source>
         <translation>Kasse %1, Zeile %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="161"/>
         <location filename="../ui/AuditRowModel.cpp" line="163"/>
+        <location filename="../ui/AuditRowModel.cpp" line="165"/>
         <source>User id %1</source>
         <translation>Benutzer-ID %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="180"/>
+        <location filename="../ui/AuditRowModel.cpp" line="183"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="182"/>
+        <location filename="../ui/AuditRowModel.cpp" line="185"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="184"/>
+        <location filename="../ui/AuditRowModel.cpp" line="187"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="186"/>
+        <location filename="../ui/AuditRowModel.cpp" line="189"/>
         <source>Approved by</source>
         <translation>Freigegeben von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="188"/>
+        <location filename="../ui/AuditRowModel.cpp" line="191"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/AuditRowModel.cpp" line="190"/>
+        <location filename="../ui/AuditRowModel.cpp" line="193"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -690,182 +933,182 @@ Ersetzen?</translation>
 <context>
     <name>pos::ui::AuditViewerWindow</name>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="71"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="73"/>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="88"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="90"/>
         <source>Audit rows</source>
         <translation>Protokollzeilen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="117"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="119"/>
         <source>&amp;Export… (Ctrl+E)</source>
         <translation>&amp;Exportieren… (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="122"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="124"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
         <source>Any time</source>
         <translation>Jederzeit</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="171"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
         <source>Chosen range</source>
         <translation>Gewählter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="174"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="176"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="177"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="179"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="188"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="190"/>
         <source>e.g. user:12 or sale: (Ctrl+F)</source>
         <translation>z. B. user:12 oder sale: (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="190"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="192"/>
         <source>What (the entity, or the start of it)</source>
         <translation>Was (das Objekt oder sein Anfang)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="191"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="193"/>
         <source>E&amp;xactly</source>
         <translation>&amp;Genau</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="193"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="195"/>
         <source>Only this entity, not every entity that starts with the text</source>
         <translation>Nur dieses Objekt, nicht jedes, das mit dem Text beginnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="198"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="200"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="198"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="200"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="202"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="204"/>
         <source>&amp;Time:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="204"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="206"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="206"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="208"/>
         <source>&amp;Until:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="208"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
         <source>&amp;Who:</source>
         <translation>&amp;Wer:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="212"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ktion:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="212"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="214"/>
         <source>W&amp;hat:</source>
         <translation>W&amp;as:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="217"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="219"/>
         <source>&amp;Register:</source>
         <translation>&amp;Kasse:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="219"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="221"/>
         <source>&amp;Order:</source>
         <translation>&amp;Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="250"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="252"/>
         <source>Anyone</source>
         <translation>Alle Personen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="252"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="254"/>
         <source>Any action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="254"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="256"/>
         <source>All registers</source>
         <translation>Alle Kassen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="258"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="260"/>
         <source>The register itself</source>
         <translation>Die Kasse selbst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="260"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="262"/>
         <source>User #%1</source>
         <translation>Benutzer Nr. %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="262"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="264"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="365"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="367"/>
         <source>No rows match these filters.</source>
         <translation>Keine Zeilen passen zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="367"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="369"/>
         <source>1 row matches.</source>
         <translation>1 Zeile passt.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="369"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="371"/>
         <source>%1 rows match, newest first.</source>
         <translation>%1 Zeilen passen, neueste zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="371"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="373"/>
         <source>%1 rows match, oldest first.</source>
         <translation>%1 Zeilen passen, älteste zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="409"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="411"/>
         <source>Exported %1 rows to %2 and %3.</source>
         <translation>%1 Zeilen nach %2 und %3 exportiert.</translation>
     </message>
