@@ -27,6 +27,7 @@ inline const QString SetupCompleted = QStringLiteral("setup.completed");
 // ---- signing in and out (AuthService) ----
 inline const QString SignIn = QStringLiteral("auth.sign_in");
 inline const QString Unlock = QStringLiteral("auth.unlock");
+inline const QString SecondFactor = QStringLiteral("auth.second_factor");
 inline const QString ApproverVerified = QStringLiteral("auth.approver_verified");
 inline const QString SignInFailed = QStringLiteral("auth.sign_in_failed");
 inline const QString LockedOut = QStringLiteral("auth.locked_out");
@@ -93,6 +94,7 @@ inline const QStringList& all()
                                    SetupCompleted,
                                    SignIn,
                                    Unlock,
+                                   SecondFactor,
                                    ApproverVerified,
                                    SignInFailed,
                                    LockedOut,

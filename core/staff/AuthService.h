@@ -131,6 +131,10 @@ private:
     friend class SetupService;
 
     enum class Purpose { Session, Approval, Unlock, Change };
+    // What auth_events say about a step-up before an export (purpose 'unlock': the same user
+    // proves it again inside the session; the schema has no purpose of its own for it). The
+    // audit log names it auth.second_factor.
+    static inline const QString StepUpDetail = QStringLiteral("second factor");
     enum class Use { SignIn, Approver, CurrentPassword, CurrentPin };
 
     // A users row with what verification needs. totpSecret is wiped when it goes.

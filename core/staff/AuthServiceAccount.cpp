@@ -106,9 +106,13 @@ Status AuthService::recordEvent(qint64 userId, const char* kind, Purpose purpose
     const bool proved = k != "failure" && k != "locked" && k != "refused";
     entry.actorId = proved ? userId : 0;
     if (k == "sign_in")
-        entry.action = purpose == Purpose::Unlock     ? auditaction::Unlock
-                       : purpose == Purpose::Approval ? auditaction::ApproverVerified
-                                                      : auditaction::SignIn;
+        // A step-up before an export is stored as an unlock in auth_events (its purposes are
+        // fixed by the schema) but is its own action in the audit log.
+        entry.action =
+            purpose == Purpose::Unlock
+                ? (detail == StepUpDetail ? auditaction::SecondFactor : auditaction::Unlock)
+            : purpose == Purpose::Approval ? auditaction::ApproverVerified
+                                           : auditaction::SignIn;
     else if (k == "failure")
         entry.action = auditaction::SignInFailed;
     else if (k == "locked")

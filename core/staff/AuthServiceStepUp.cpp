@@ -20,10 +20,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("pos::AuthService", text);
 }
 
-// What auth_events and the audit log say about a step-up (purpose 'unlock': the same user proves
-// it again inside the session; the store's schema has no purpose of its own for it).
-const QString StepUpDetail = QStringLiteral("second factor");
-
 } // namespace
 
 Status AuthService::confirmSecondFactor(const Session& session, const SecretBytes& totpCode)

@@ -309,8 +309,11 @@ private slots:
         }
         QCOMPARE(f.filesIn(QFileInfo(files->bundlePath).path()).size(), 2);
 
-        // The export is in the log: one row, and a checkpoint over it.
+        // The export is in the log: one row, and a checkpoint over it; the code asked again is
+        // its own row (an unlock in auth_events, auth.second_factor in the audit log).
         QCOMPARE(f.count("SELECT count(*) FROM audit_log WHERE action = 'audit.export'"), 1);
+        QCOMPARE(f.count("SELECT count(*) FROM audit_log WHERE action = 'auth.second_factor'"), 1);
+        QCOMPARE(f.count("SELECT count(*) FROM audit_log WHERE action = 'auth.unlock'"), 0);
         QCOMPARE(f.count("SELECT count(*) FROM audit_checkpoints WHERE reason = 'export'"), 1);
 
         // The bundle: header, every row, every checkpoint; the last one covers the export row.
