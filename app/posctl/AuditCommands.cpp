@@ -1,5 +1,7 @@
 #include "AuditCommands.h"
 
+#include "Console.h"
+
 #include "audit/AuditExporter.h"
 #include "audit/AuditVerifier.h"
 #include "staff/Permission.h"
@@ -10,24 +12,6 @@
 namespace pos::cli {
 
 namespace {
-
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int failWith(const Error& e)
-{
-    err() << "posctl: " << e.message << Qt::endl;
-    return 1;
-}
 
 // Work done on standard error, rewriting one line; never cancels. withCounts: "done / total" too
 // (rows); without, only the percentage (a bundle's progress counts bytes of the file).

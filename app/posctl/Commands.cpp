@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "Console.h"
+
 #include "../common/StaffKeys.h"
 #include "Clock.h"
 #include "auth/CredentialHash.h"
@@ -22,24 +24,6 @@
 namespace pos::cli {
 
 namespace {
-
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int failWith(const Error& e)
-{
-    err() << "posctl: " << e.message << Qt::endl;
-    return 1;
-}
 
 // A progress line on standard error that rewrites itself: long work shows it is moving.
 std::function<void(qint64, qint64)> progressLine(const QString& what)
