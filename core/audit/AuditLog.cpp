@@ -149,20 +149,12 @@ Result<qint64> AuditLog::append(const AuditEntry& entry)
     if (entry.action.isEmpty() || entry.entity.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("an audit row needs an action and an "
                                                             "entity"));
-    auto head = m_db.query("SELECT seq, hash FROM audit_log WHERE register_id = ?1 "
-                           "ORDER BY seq DESC LIMIT 1");
+    auto head = this->head();
     if (!head)
         return std::unexpected(head.error());
-    head->bind(1, m_registerId);
-    auto has = head->next();
-    if (!has)
-        return std::unexpected(has.error());
-    if (!*has)
-        return fail(ErrorCode::Internal, QStringLiteral("this register's audit log has no "
-                                                        "genesis row"));
     AuditRow row;
-    row.seq = head->int64(0) + 1;
-    row.prevHash = head->blob(1);
+    row.seq = head->first + 1;
+    row.prevHash = head->second;
     row.actor = idText(entry.actorId);
     row.approver = idText(entry.approverId);
     row.action = entry.action;
@@ -182,6 +174,22 @@ Result<qint64> AuditLog::append(const AuditEntry& entry)
         if (auto s = checkpoint(QStringLiteral("rows")); !s)
             return std::unexpected(s.error());
     return seq;
+}
+
+Result<std::pair<qint64, QByteArray>> AuditLog::head()
+{
+    auto q = m_db.query("SELECT seq, hash FROM audit_log WHERE register_id = ?1 "
+                        "ORDER BY seq DESC LIMIT 1");
+    if (!q)
+        return std::unexpected(q.error());
+    q->bind(1, m_registerId);
+    auto has = q->next();
+    if (!has)
+        return std::unexpected(has.error());
+    if (!*has)
+        return fail(ErrorCode::Internal,
+                    QStringLiteral("this register's audit log has no genesis row"));
+    return std::pair{q->int64(0), q->blob(1)};
 }
 
 Result<qint64> AuditLog::insertRow(AuditRow row)
@@ -216,20 +224,13 @@ Status AuditLog::checkpoint(const QString& reason)
     if (!m_db.inTransaction())
         return fail(ErrorCode::Internal,
                     QStringLiteral("an audit checkpoint must be written in a transaction"));
-    auto head = m_db.query("SELECT seq, hash FROM audit_log WHERE register_id = ?1 "
-                           "ORDER BY seq DESC LIMIT 1");
+    auto head = this->head();
     if (!head)
         return std::unexpected(head.error());
-    head->bind(1, m_registerId);
-    auto has = head->next();
-    if (!has)
-        return std::unexpected(has.error());
-    if (!*has)
-        return fail(ErrorCode::Internal, QStringLiteral("no audit rows to checkpoint"));
     AuditCheckpoint c;
     c.registerId = m_registerId;
-    c.count = head->int64(0) + 1;
-    c.headHash = head->blob(1);
+    c.count = head->first + 1;
+    c.headHash = head->second;
     c.at = auditformat::timestamp(m_clock.nowUtc());
     c.reason = reason;
     auto sig = m_signer.sign(auditformat::checkpointMessage(c));

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <memory>
+#include <utility>
 
 namespace pos {
 
@@ -60,6 +61,8 @@ private:
     AuditLog(Database& db, KeyStore& keys, QString registerId, const Clock& clock,
              Ed25519Signer signer);
     Status appendGenesis();
+    // The newest row's seq and hash (the chain's head).
+    Result<std::pair<qint64, QByteArray>> head();
     Result<qint64> insertRow(AuditRow row);
     Database& m_db;
     KeyStore& m_keys;
