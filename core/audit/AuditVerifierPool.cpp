@@ -85,9 +85,12 @@ void AuditVerifierPool::submit(std::unique_ptr<AuditBatch> batch)
     {
         std::lock_guard lock(m_mutex);
         m_inOrder.push_back(slot);
-        m_waiting.push_back(std::move(slot));
+        if (slot->batch->items.empty())
+            slot->done = true;
+        else
+            m_waiting.push_back(std::move(slot));
     }
-    m_wake.notify_one();
+    m_wake.notify_all();
 }
 
 std::unique_ptr<AuditBatch> AuditVerifierPool::take()
@@ -118,23 +121,34 @@ void AuditVerifierPool::work(const std::stop_token& stop)
     Verifiers verifiers(m_keys);
     for (;;) {
         std::shared_ptr<Slot> slot;
+        std::size_t begin = 0;
+        std::size_t end = 0;
         {
             std::unique_lock lock(m_mutex);
             if (!m_wake.wait(lock, stop, [&] { return !m_waiting.empty(); }))
                 return; // stop requested
-            slot = std::move(m_waiting.front());
-            m_waiting.pop_front();
+            slot = m_waiting.front();
+            const std::size_t size = slot->batch->items.size();
+            begin = slot->handedOut;
+            end = std::min(size, begin + ChunkRows);
+            slot->handedOut = end;
+            if (end == size)
+                m_waiting.pop_front();
         }
-        for (AuditItem& item : slot->batch->items) {
+        std::vector<AuditItem>& items = slot->batch->items;
+        for (std::size_t i = begin; i < end; ++i) {
             if (stop.stop_requested())
                 return;
-            process(item, verifiers);
+            process(items[i], verifiers);
         }
+        bool done = false;
         {
             std::lock_guard lock(m_mutex);
-            slot->done = true;
+            slot->finished += end - begin;
+            done = slot->done = slot->finished == items.size();
         }
-        m_done.notify_all();
+        if (done)
+            m_done.notify_all();
     }
 }
 

@@ -47,6 +47,10 @@ public:
     AuditVerifierPool& operator=(const AuditVerifierPool&) = delete;
 
     static constexpr std::size_t BatchRows = 2048;
+    // Workers take a batch a chunk at a time, the oldest batch first, so that every worker helps
+    // to finish the batch the reader waits for (one slow or descheduled worker holding a whole
+    // batch would stall the others).
+    static constexpr std::size_t ChunkRows = 128;
 
     bool full() const;  // take() before submitting more
     bool empty() const; // nothing in flight
@@ -62,6 +66,8 @@ public:
 private:
     struct Slot {
         std::unique_ptr<AuditBatch> batch;
+        std::size_t handedOut = 0; // items given to workers so far
+        std::size_t finished = 0;  // items they are done with
         bool done = false;
     };
     void work(const std::stop_token& stop);
@@ -72,7 +78,7 @@ private:
     std::condition_variable_any m_wake;
     std::condition_variable m_done;
     std::deque<std::shared_ptr<Slot>> m_inOrder; // every batch in flight, oldest first
-    std::deque<std::shared_ptr<Slot>> m_waiting; // not yet picked up by a worker
+    std::deque<std::shared_ptr<Slot>> m_waiting; // with items not yet handed to a worker
     std::vector<std::jthread> m_threads;         // last: stopped and joined first
 };
 
