@@ -20,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -27,6 +28,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <iterator>
 #include <openssl/evp.h>
@@ -105,6 +107,28 @@ double cpuSeconds()
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Linux: the resident set now and its peak since the last resetPeak(), in KiB (0 if unknown).
+qint64 statusKiB(const char* field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(static_cast<qsizetype>(std::strlen(field)))
+                .trimmed()
+                .split(' ')[0]
+                .toLongLong();
+    return 0;
+}
+
+void resetPeak()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
 }
 
 double median(std::vector<double> v)
@@ -204,6 +228,7 @@ int main(int argc, char** argv)
         double ratio() const { return oursRate / floorRate; }
     };
     std::vector<Round> all;
+    qint64 extraKiB = 0; // the most the verifier added to the resident set
     const auto floorRun = [&](int threads, double& cpuPerRow) {
         bool allGood = false;
         const double cpu = cpuSeconds();
@@ -219,11 +244,14 @@ int main(int argc, char** argv)
         Round round{};
         double cpuBefore = 0, cpuAfter = 0, cpuOne = 0;
         const double before = floorRun(cores, cpuBefore);
+        resetPeak();
+        const qint64 rssBefore = statusKiB("VmRSS:");
         timer.restart();
         const double cpu = cpuSeconds();
         auto verdict = AuditVerifier::verifyStore(**db, RegisterId, expect);
         const double secs = static_cast<double>(timer.nsecsElapsed()) / 1e9;
         round.oursCpu = (cpuSeconds() - cpu) * 1e6 / static_cast<double>(rows);
+        extraKiB = std::max(extraKiB, statusKiB("VmHWM:") - rssBefore);
         if (!verdict || !verdict->intact() || verdict->rowsVerified != rows) {
             out << "the verifier did not find the log intact: "
                 << (verdict ? verdict->explanation : verdict.error().message) << Qt::endl;
@@ -274,6 +302,8 @@ int main(int argc, char** argv)
         << fmt(med(&Round::floorRate)) << " /s | " << us(med(&Round::floorCpu)) << " us |\n";
     out << "| AuditVerifier::verifyStore | " << fmt(med(&Round::oursRate)) << " rows/s | "
         << us(med(&Round::oursCpu)) << " us |\n";
+    out << "| memory the verifier added at its peak | "
+        << QString::number(static_cast<double>(extraKiB) / 1024.0, 'f', 1) << " MiB | |\n";
     out << "| ratio verifier / floor, per round (target >= 0.80) | "
         << QString::number(median(ratios), 'f', 2) << " ("
         << QString::number(*std::min_element(ratios.begin(), ratios.end()), 'f', 2) << " .. "
