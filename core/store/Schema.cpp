@@ -499,11 +499,105 @@ CREATE TABLE integration_credentials (
 );
 )SQL";
 
+// Sync (docs/sync.md): an outbox filled by triggers in the transaction of each record the register
+// pushes, uuids and versions on the server-authoritative catalog so pulls can match rows, and the
+// server's witness signatures on this register's checkpoints (AUD-3).
+#define POS_NEW_UUID                                                                               \
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "                            \
+    "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "       \
+    "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+constexpr const char* V5 = R"SQL(
+CREATE TABLE sync_outbox (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL CHECK (kind IN ('sale', 'refund', 'shift', 'approval',
+                                             'cash_movement', 'audit_row', 'audit_checkpoint')),
+    record_key TEXT NOT NULL,
+    queued_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    sent_at    TEXT,
+    batch_id   TEXT
+);
+CREATE INDEX sync_outbox_pending ON sync_outbox (seq) WHERE sent_at IS NULL;
+
+CREATE TRIGGER sync_outbox_sale AFTER INSERT ON sales
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('sale', new.uuid); END;
+CREATE TRIGGER sync_outbox_refund AFTER INSERT ON refunds
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('refund', new.uuid); END;
+CREATE TRIGGER sync_outbox_shift_open AFTER INSERT ON shifts
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('shift', new.uuid); END;
+CREATE TRIGGER sync_outbox_shift_close AFTER UPDATE OF closed_at ON shifts
+    WHEN new.closed_at IS NOT NULL AND old.closed_at IS NULL
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('shift', new.uuid); END;
+CREATE TRIGGER sync_outbox_approval_new AFTER INSERT ON approvals
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('approval', new.uuid); END;
+CREATE TRIGGER sync_outbox_approval_step AFTER UPDATE OF status ON approvals
+    WHEN new.status <> old.status
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('approval', new.uuid); END;
+CREATE TRIGGER sync_outbox_cash AFTER INSERT ON cash_movements
+    BEGIN INSERT INTO sync_outbox (kind, record_key) VALUES ('cash_movement', new.uuid); END;
+CREATE TRIGGER sync_outbox_audit_row AFTER INSERT ON audit_log
+    BEGIN INSERT INTO sync_outbox (kind, record_key)
+          VALUES ('audit_row', new.register_id || ':' || new.seq); END;
+CREATE TRIGGER sync_outbox_audit_checkpoint AFTER INSERT ON audit_checkpoints
+    BEGIN INSERT INTO sync_outbox (kind, record_key)
+          VALUES ('audit_checkpoint', new.register_id || ':' || new.row_count); END;
+
+-- Rows already in the store before this migration go out with the first push.
+INSERT INTO sync_outbox (kind, record_key) SELECT 'shift', uuid FROM shifts ORDER BY id;
+INSERT INTO sync_outbox (kind, record_key) SELECT 'sale', uuid FROM sales ORDER BY id;
+INSERT INTO sync_outbox (kind, record_key) SELECT 'refund', uuid FROM refunds ORDER BY id;
+INSERT INTO sync_outbox (kind, record_key) SELECT 'approval', uuid FROM approvals ORDER BY id;
+INSERT INTO sync_outbox (kind, record_key) SELECT 'cash_movement', uuid FROM cash_movements
+    ORDER BY id;
+INSERT INTO sync_outbox (kind, record_key)
+    SELECT 'audit_row', register_id || ':' || seq FROM audit_log ORDER BY register_id, seq;
+INSERT INTO sync_outbox (kind, record_key)
+    SELECT 'audit_checkpoint', register_id || ':' || row_count FROM audit_checkpoints
+    ORDER BY register_id, row_count;
+
+-- Key/value state of the sync engine: server address, company/store ids, pins, pull cursor,
+-- last success and last error. Never a key or a token.
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE audit_witness (
+    register_id  TEXT NOT NULL,
+    row_count    INTEGER NOT NULL,
+    head_hash    BLOB NOT NULL CHECK (length(head_hash) = 32),
+    witnessed_at TEXT NOT NULL,
+    signature    BLOB NOT NULL CHECK (length(signature) = 64),
+    PRIMARY KEY (register_id, row_count)
+);
+CREATE TRIGGER audit_witness_immutable_u BEFORE UPDATE ON audit_witness
+    BEGIN SELECT RAISE(ABORT, 'a witness signature cannot be changed'); END;
+CREATE TRIGGER audit_witness_immutable_d BEFORE DELETE ON audit_witness
+    BEGIN SELECT RAISE(ABORT, 'a witness signature cannot be deleted'); END;
+
+-- Server-authoritative rows get the server's uuid and version on their first pull; rows made
+-- here before this migration get a uuid now, later local rows when they are first synced.
+ALTER TABLE products ADD COLUMN uuid TEXT;
+ALTER TABLE products ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tax_classes ADD COLUMN uuid TEXT;
+ALTER TABLE tax_classes ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE categories ADD COLUMN uuid TEXT;
+ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+UPDATE products SET uuid = )SQL" POS_NEW_UUID R"SQL(;
+UPDATE tax_classes SET uuid = )SQL" POS_NEW_UUID R"SQL(;
+UPDATE categories SET uuid = )SQL" POS_NEW_UUID R"SQL(;
+CREATE UNIQUE INDEX products_uuid ON products (uuid);
+CREATE UNIQUE INDEX tax_classes_uuid ON tax_classes (uuid);
+CREATE UNIQUE INDEX categories_uuid ON categories (uuid);
+)SQL";
+#undef POS_NEW_UUID
+
 constexpr Migration All[] = {
     {1, "catalog, customers, sales, shifts", V1},
     {2, "weighed sale lines; final money records are immutable", V2},
     {3, "staff, sessions, permissions, approvals, refunds", V3},
     {4, "signed audit log and checkpoints; sealed integration credentials", V4},
+    {5, "sync outbox, sync state, witness signatures; uuids and versions on the catalog", V5},
 };
 
 } // namespace
