@@ -3,11 +3,12 @@
 #
 #   packaging/install-deps.sh [GROUP...]     groups: build run test (default: build run test)
 #
-#   build  compilers, CMake/Ninja, Qt 6 development files, SQLCipher, OpenSSL, QtKeychain,
-#          clang-format
+#   build  compilers, CMake/Ninja, Qt 6 development files (QtHttpServer for pos-syncd), SQLCipher,
+#          OpenSSL, QtKeychain, libpq, clang-format
 #   run    what the desktop app needs at run time beyond the libraries the build pulls in
 #   test   a Secret Service for the keychain tests (gnome-keyring on a private D-Bus session)
-#          and a virtual X server for anything that wants one
+#          and a virtual X server for anything that wants one; PostgreSQL 15 server binaries
+#          for the sync server's throw-away test clusters (no cluster is created or started)
 #
 # Runs apt-get (through sudo when not root), and 'apt-get update' first only when something is
 # missing. Exits non-zero if a package cannot be installed.
@@ -15,10 +16,12 @@ set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools libqt6svg6 libgl-dev libsqlcipher-dev libssl-dev
-    qtkeychain-qt6-dev clang-format libqrencode-dev qt6-charts-dev)
+    qtkeychain-qt6-dev clang-format libqrencode-dev qt6-charts-dev qt6-httpserver-dev
+    qt6-websockets-dev libpq-dev)
 # QtKeychain loads libsecret at run time (dlopen), so no package depends on it for us.
 run=(qt6-qpa-plugins libsecret-1-0)
-test=(gnome-keyring dbus-x11 libsecret-1-0 xvfb xauth dpkg-dev file desktop-file-utils appstream)
+test=(gnome-keyring dbus-x11 libsecret-1-0 xvfb xauth dpkg-dev file desktop-file-utils appstream
+    postgresql-15 postgresql-client-15 openssl)
 
 groups=("$@")
 [[ ${#groups[@]} -gt 0 ]] || groups=(build run test)
