@@ -144,6 +144,16 @@ Result<ServerConfig> ServerConfig::load(const QString& path)
         return std::unexpected(
             configError(path, QStringLiteral("database/conninfo: %1").arg(tls.error().message)));
 
+    auto admin = text(ini, path, QStringLiteral("database/admin_conninfo"), false);
+    if (!admin)
+        return std::unexpected(admin.error());
+    config.adminConninfo = admin->toUtf8();
+    if (!config.adminConninfo.isEmpty()) {
+        if (auto tls = PgConnection::requireTls(config.adminConninfo); !tls)
+            return std::unexpected(configError(
+                path, QStringLiteral("database/admin_conninfo: %1").arg(tls.error().message)));
+    }
+
     auto limit = integer(ini, path, QStringLiteral("limits/max_body_bytes"), 1,
                          syncprotocol::MaxBodyBytes, syncprotocol::MaxBodyBytes);
     if (!limit)
@@ -161,6 +171,8 @@ Status ServerConfig::save(const QString& path) const
     if (!nextCertificatePath.isEmpty())
         out += "next_certificate=" + quoted(nextCertificatePath) + '\n';
     out += "[database]\nconninfo=" + quoted(QString::fromUtf8(conninfo)) + '\n';
+    if (!adminConninfo.isEmpty())
+        out += "admin_conninfo=" + quoted(QString::fromUtf8(adminConninfo)) + '\n';
     out += "[witness]\nkey=" + quoted(witnessKeyPath) + '\n';
     if (maxBodyBytes > 0)
         out += "[limits]\nmax_body_bytes=" + QByteArray::number(maxBodyBytes) + '\n';

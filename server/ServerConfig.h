@@ -23,6 +23,9 @@ namespace pos::server {
 //   conninfo = "host=/run/postgresql dbname=pos user=pos_syncd"
 //                                ; libpq keywords or URI, required. Over TCP it must say
 //                                ; sslmode=verify-full and ssl_min_protocol_version=TLSv1.3
+//   admin_conninfo = "host=/run/postgresql dbname=pos user=postgres"
+//                                ; optional, only read by `pos-syncd admin`: a role that may
+//                                ; SET ROLE pos_owner (init-roles needs a superuser); same TLS rule
 //   [witness]
 //   key = witness.key            ; 32 raw bytes (Ed25519 seed), required path; created with mode
 //                                ; 0600 on first start when missing, refused when group or others
@@ -40,6 +43,7 @@ struct ServerConfig {
     QString keyPath;
     QString nextCertificatePath; // empty: none configured
     QByteArray conninfo;
+    QByteArray adminConninfo; // empty: not configured (only `pos-syncd admin` uses it)
     QString witnessKeyPath;
     qint64 maxBodyBytes = 0; // load() sets the default, syncprotocol::MaxBodyBytes
 
