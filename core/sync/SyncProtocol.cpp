@@ -6,6 +6,7 @@
 
 #include <array>
 #include <openssl/rand.h>
+#include <openssl/x509.h>
 #include <string_view>
 
 namespace pos::syncprotocol {
@@ -62,6 +63,22 @@ QByteArray witnessMessage(const AuditCheckpoint& checkpoint, const QString& witn
 QString spkiPin(const QByteArray& subjectPublicKeyInfoDer)
 {
     return QString::fromLatin1(sha256(subjectPublicKeyInfoDer).toHex());
+}
+
+QString certificatePin(const QByteArray& certificateDer)
+{
+    const auto* in = reinterpret_cast<const unsigned char*>(certificateDer.constData());
+    X509* cert = d2i_X509(nullptr, &in, static_cast<long>(certificateDer.size()));
+    if (!cert)
+        return {};
+    unsigned char* spki = nullptr;
+    const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+    QString pin;
+    if (length > 0)
+        pin = spkiPin(QByteArray(reinterpret_cast<const char*>(spki), length));
+    OPENSSL_free(spki);
+    X509_free(cert);
+    return pin;
 }
 
 QString newEnrolmentCode()

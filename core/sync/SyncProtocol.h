@@ -45,6 +45,9 @@ QByteArray witnessMessage(const AuditCheckpoint& checkpoint, const QString& witn
 
 // SHA-256 of the DER SubjectPublicKeyInfo of a certificate, lower-case hex: a pin (NET-2).
 QString spkiPin(const QByteArray& subjectPublicKeyInfoDer);
+// The pin of a DER-encoded X.509 certificate: its SubjectPublicKeyInfo taken out with OpenSSL and
+// hashed as above. Empty when the bytes are not a certificate.
+QString certificatePin(const QByteArray& certificateDer);
 
 // Enrolment codes: 16 Crockford base-32 characters in groups of four, 80 random bits.
 QString newEnrolmentCode();
