@@ -561,12 +561,16 @@ CREATE TABLE sync_state (
     value TEXT NOT NULL
 );
 
+-- The checkpoint's own time and reason are kept with its witness signature (they are part of the
+-- message the server signed), so the witness can be checked even when the checkpoint is gone.
 CREATE TABLE audit_witness (
-    register_id  TEXT NOT NULL,
-    row_count    INTEGER NOT NULL,
-    head_hash    BLOB NOT NULL CHECK (length(head_hash) = 32),
-    witnessed_at TEXT NOT NULL,
-    signature    BLOB NOT NULL CHECK (length(signature) = 64),
+    register_id   TEXT NOT NULL,
+    row_count     INTEGER NOT NULL,
+    head_hash     BLOB NOT NULL CHECK (length(head_hash) = 32),
+    checkpoint_at TEXT NOT NULL,
+    reason        TEXT NOT NULL,
+    witnessed_at  TEXT NOT NULL,
+    signature     BLOB NOT NULL CHECK (length(signature) = 64),
     PRIMARY KEY (register_id, row_count)
 );
 CREATE TRIGGER audit_witness_immutable_u BEFORE UPDATE ON audit_witness
