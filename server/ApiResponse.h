@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <expected>
+
 namespace pos::server {
 
 // What a handler answers: an HTTP status and a JSON body. Refusals use apiError so every one has
@@ -12,6 +14,9 @@ struct ApiResponse {
     int status = 200;
     QJsonObject body;
 };
+
+// A handler step that gives a value or the refusal to answer with.
+template <class T> using ApiResult = std::expected<T, ApiResponse>;
 
 inline ApiResponse apiError(int status, const QString& code, const QString& message)
 {
