@@ -352,6 +352,19 @@ CREATE TABLE pos.change_log (
 );
 CREATE INDEX change_log_company_seq ON pos.change_log (company_id, seq);
 
+-- A row's seq is taken under a lock per company held until its transaction ends, so within a
+-- company seq order is commit order: a pull that has read up to seq n never misses a row that
+-- commits later with a seq below n. Writers append their change_log rows after their other
+-- writes (the lock is held from the first row to the commit).
+CREATE FUNCTION pos.change_log_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('pos.change_log:' || NEW.company_id::text, 0));
+    NEW.seq := nextval('pos.change_log_seq_seq');
+    RETURN NEW;
+END $$;
+CREATE TRIGGER change_log_seq BEFORE INSERT ON pos.change_log
+    FOR EACH ROW EXECUTE FUNCTION pos.change_log_seq();
+
 -- Commands from owners' and managers' desktops, kept so a resent command is answered the same.
 CREATE TABLE pos.commands (
     company_id uuid NOT NULL REFERENCES pos.companies (id),
@@ -431,6 +444,9 @@ GRANT INSERT ON pos.request_nonces, pos.user_tokens, pos.push_batches, pos.shift
 GRANT UPDATE ON pos.shifts, pos.approvals, pos.audit_heads, pos.enrol_codes, pos.products,
     pos.categories, pos.tax_classes, pos.store_prices, pos.settings, pos.users,
     pos.role_overrides TO pos_app;
-GRANT DELETE ON pos.request_nonces, pos.user_tokens, pos.user_stores TO pos_app;
+-- store_prices, settings and role_overrides: a command that sets a store price, setting or
+-- override back to the default deletes the row (the change_log row says `deleted`).
+GRANT DELETE ON pos.request_nonces, pos.user_tokens, pos.user_stores, pos.store_prices,
+    pos.settings, pos.role_overrides TO pos_app;
 GRANT USAGE ON SEQUENCE pos.change_log_seq_seq TO pos_app;
 REVOKE ALL ON pos.schema_migrations FROM pos_app;
