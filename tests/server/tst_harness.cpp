@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QSslKey>
 #include <QTest>
@@ -82,7 +83,11 @@ void tst_harness::certificatesAreWellFormed()
     QCOMPARE(ca.size(), 1);
     const QList<QSslCertificate> server = QSslCertificate::fromPath(certs.server().certFile);
     QCOMPARE(server.size(), 1);
-    // The leaf verifies against the test CA for the name localhost, not against the other CA.
+    // The leaf verifies against the test CA (as the only trusted root) for the name localhost;
+    // the "wrong" leaf does not.
+    QSslConfiguration trustTestCa = QSslConfiguration::defaultConfiguration();
+    trustTestCa.setCaCertificates(ca);
+    QSslConfiguration::setDefaultConfiguration(trustTestCa);
     QVERIFY(QSslCertificate::verify({server.first(), ca.first()}, QStringLiteral("localhost"))
                 .isEmpty());
     const QList<QSslCertificate> wrong = QSslCertificate::fromPath(certs.wrong().certFile);
@@ -169,9 +174,9 @@ void tst_harness::superuserOnlyOnTheSocket()
     // ...but not over TCP (it has no password), and the app role cannot use the socket.
     RawConnection superTcp(QStringLiteral("host=localhost hostaddr=127.0.0.1 port=%1 "
                                           "dbname=postgres user=postgres sslmode=verify-full "
-                                          "sslrootcert=%2 passfile=/dev/null")
+                                          "sslrootcert=%2 passfile=%3/no-such-passfile")
                                .arg(m_cluster->port())
-                               .arg(m_cluster->caFile())
+                               .arg(m_cluster->caFile(), m_cluster->folder())
                                .toUtf8());
     QVERIFY(!superTcp.ok());
     RawConnection appSocket(QStringLiteral("host=%1 port=%2 dbname=postgres user=harness_app "
