@@ -100,6 +100,8 @@ void tst_harness::certificatesAreWellFormed()
     QVERIFY(certs.server().pin != certs.next().pin);
     QVERIFY(certs.server().pin != certs.wrong().pin);
     QCOMPARE(certs.server().pin, syncprotocol::spkiPin(server.first().publicKey().toDer()));
+    QCOMPARE(certs.server().pin, syncprotocol::certificatePin(server.first().toDer()));
+    QCOMPARE(certs.next().pin, syncprotocol::certificatePin(certs.next().certDer));
 }
 
 void tst_harness::keysAreOwnerOnly()

@@ -6,8 +6,11 @@
 // QNetworkAccessManager over TLS 1.3 trusting only the test CA. It can also send deliberately
 // bad requests (Tamper) so tests can check the server's refusals. The real client is core/sync.
 
+#include "audit/AuditFormat.h"
+#include "audit/CanonicalJson.h"
 #include "crypto/Ed25519.h"
 #include "crypto/SecretBytes.h"
+#include "sync/AuditWire.h"
 #include "sync/SyncProtocol.h"
 
 #include <QDateTime>
@@ -97,7 +100,7 @@ inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificat
         if (pins.isEmpty())
             return;
         const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-        if (!pins.contains(syncprotocol::spkiPin(leaf.publicKey().toDer()))) {
+        if (!pins.contains(syncprotocol::certificatePin(leaf.toDer()))) {
             pinRefused = true;
             reply->abort();
         }
@@ -256,6 +259,113 @@ public:
     }
     void signOut() { m_session.clear(); }
 
+    // --- Records for POST /v1/push (docs/sync.md) ---
+
+    // A completed cash sale of one line rung up on this register (or on `registerId`).
+    QJsonObject saleRecord(qint64 receiptNo, const QString& registerId = {}) const
+    {
+        const QString at = auditformat::timestamp(QDateTime::currentDateTimeUtc());
+        const QString saleId = newUuid();
+        const QJsonObject line{{QStringLiteral("line_no"), 1},
+                               {QStringLiteral("product_sku"), QStringLiteral("SKU-1")},
+                               {QStringLiteral("name"), QStringLiteral("Coffee")},
+                               {QStringLiteral("qty_milli"), 1000},
+                               {QStringLiteral("unit_price_minor"), 250},
+                               {QStringLiteral("line_discount_minor"), 0},
+                               {QStringLiteral("order_discount_minor"), 0},
+                               {QStringLiteral("net_minor"), 250},
+                               {QStringLiteral("tax_minor"), 0},
+                               {QStringLiteral("total_minor"), 250},
+                               {QStringLiteral("tax_code"), QStringLiteral("Z")},
+                               {QStringLiteral("tax_rate_ppm"), 0},
+                               {QStringLiteral("tax_inclusive"), false}};
+        const QJsonObject tender{
+            {QStringLiteral("seq"), 1},
+            {QStringLiteral("kind"), QStringLiteral("cash")},
+            {QStringLiteral("amount_minor"), 250},
+            {QStringLiteral("tendered_minor"), 300},
+            {QStringLiteral("reference"), QJsonValue::Null},
+            {QStringLiteral("idempotency_key"), QString(saleId + QStringLiteral(":1"))}};
+        const QJsonObject data{
+            {QStringLiteral("register_id"), registerId.isEmpty() ? m_registerId : registerId},
+            {QStringLiteral("receipt_no"), receiptNo},
+            {QStringLiteral("shift_id"), QJsonValue::Null},
+            {QStringLiteral("cashier_id"), QJsonValue::Null},
+            {QStringLiteral("cashier"), QStringLiteral("Till user")},
+            {QStringLiteral("currency"), QStringLiteral("EUR")},
+            {QStringLiteral("subtotal_minor"), 250},
+            {QStringLiteral("discount_minor"), 0},
+            {QStringLiteral("tax_minor"), 0},
+            {QStringLiteral("total_minor"), 250},
+            {QStringLiteral("paid_minor"), 300},
+            {QStringLiteral("change_minor"), 50},
+            {QStringLiteral("started_at"), at},
+            {QStringLiteral("completed_at"), at},
+            {QStringLiteral("lines"), QJsonArray{line}},
+            {QStringLiteral("tenders"), QJsonArray{tender}}};
+        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("sale")},
+                           {QStringLiteral("id"), saleId},
+                           {QStringLiteral("data"), data}};
+    }
+
+    // The next row of this register's signed audit chain (the genesis row first), as a push
+    // record; the chain's head moves on (auditHead()).
+    QJsonObject nextAuditRecord(const QString& action = QStringLiteral("sale.void"),
+                                const QString& entity = QStringLiteral("sale:1"))
+    {
+        AuditRow row;
+        row.seq = m_auditCount;
+        row.at = auditformat::timestamp(QDateTime::currentDateTimeUtc());
+        row.registerId = m_registerId;
+        row.appVersion = QStringLiteral("test");
+        row.host = QStringLiteral("test-host");
+        if (m_auditCount == 0) {
+            row.action = QStringLiteral("audit.genesis");
+            row.entity = QStringLiteral("register:") + m_registerId;
+            row.before = QStringLiteral("{}");
+            row.after = canonicaljson::serialize(
+                            QJsonObject{{QStringLiteral("public_key"),
+                                         QString::fromLatin1(m_auditPublic.toBase64())},
+                                        {QStringLiteral("register_id"), m_registerId}})
+                            .value_or(QString());
+            row.prevHash = auditformat::genesisPrevHash(m_registerId);
+        } else {
+            row.actor = QStringLiteral("1");
+            row.action = action;
+            row.entity = entity;
+            row.before = QStringLiteral("{}");
+            row.after = QStringLiteral("{}");
+            row.prevHash = m_auditHead;
+        }
+        row.hash = auditformat::rowHash(row);
+        row.signature =
+            Ed25519::sign(m_auditKey, auditformat::signedMessage(row.hash)).value_or(QByteArray());
+        ++m_auditCount;
+        m_auditHead = row.hash;
+        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("audit_row")},
+                           {QStringLiteral("id"), syncprotocol::auditRowId(m_registerId, row.seq)},
+                           {QStringLiteral("data"), syncprotocol::auditRowToJson(row)}};
+    }
+
+    // {"row_count", "head_hash"} of the chain built so far (32 zero bytes before any row).
+    QJsonObject auditHead() const
+    {
+        const QByteArray head = m_auditCount == 0 ? QByteArray(32, '\0') : m_auditHead;
+        return QJsonObject{{QStringLiteral("row_count"), m_auditCount},
+                           {QStringLiteral("head_hash"), QString::fromLatin1(head.toBase64())}};
+    }
+
+    // POST /v1/push of `records` under a fresh batch id (or `batchId`).
+    ApiReply push(const QJsonArray& records, const Tamper& tamper = {}, const QString& batchId = {})
+    {
+        return post(
+            "/v1/push",
+            QJsonObject{{QStringLiteral("batch_id"), batchId.isEmpty() ? newUuid() : batchId},
+                        {QStringLiteral("audit_head"), auditHead()},
+                        {QStringLiteral("records"), records}},
+            tamper);
+    }
+
     QUrl url(const QByteArray& pathAndQuery) const
     {
         return QUrl(m_base.toString(QUrl::RemovePath | QUrl::StripTrailingSlash) +
@@ -278,6 +388,8 @@ private:
     SecretBytes m_auditKey;
     QByteArray m_devicePublic;
     QByteArray m_auditPublic;
+    qint64 m_auditCount = 0;
+    QByteArray m_auditHead;
 };
 
 } // namespace pos::test
