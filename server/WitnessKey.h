@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Error.h"
+#include "crypto/Ed25519.h"
+
+#include <QString>
+
+namespace pos::server {
+
+// The server's witness key (AUD-3): an Ed25519 private key (the 32-byte seed, raw) in the file
+// named by [witness] key. pos-syncd countersigns register checkpoints with it; registers get its
+// public key at enrolment.
+class WitnessKey {
+public:
+    // Reads the key; when the file does not exist, makes a new key and writes it first, with mode
+    // 0600 from the moment the file exists. Refuses (nothing changed) a file that group or others
+    // may read or write, that is not a regular file (or is a symbolic link), or that does not hold
+    // exactly 32 bytes. The key bytes are wiped from memory once parsed.
+    static Result<Ed25519Signer> loadOrCreate(const QString& path);
+};
+
+} // namespace pos::server
