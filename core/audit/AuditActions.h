@@ -81,6 +81,9 @@ inline const QString CustomerSearched = QStringLiteral("customer.searched");
 inline const QString ProductCreated = QStringLiteral("product.created");
 inline const QString ProductPriceChanged = QStringLiteral("product.price_changed");
 
+// ---- sync (Enrolment) ----
+inline const QString SyncEnrolled = QStringLiteral("sync.enrolled");
+
 // Every name above, for the docs check and the viewer's action filter.
 inline const QStringList& all()
 {
@@ -130,7 +133,8 @@ inline const QStringList& all()
                                    CustomerViewed,
                                    CustomerSearched,
                                    ProductCreated,
-                                   ProductPriceChanged};
+                                   ProductPriceChanged,
+                                   SyncEnrolled};
     return names;
 }
 
