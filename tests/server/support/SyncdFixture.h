@@ -15,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QThread>
@@ -111,6 +112,47 @@ public:
             return -1;
         auto r = pg->exec("SELECT count(*) FROM pos." + m_cluster.quoteIdent(table));
         return r && r->rows() == 1 ? r->integer(0, 0) : -1;
+    }
+
+    // Every table of schema pos except schema_migrations (the migrator's own), from pg_class,
+    // so a table added later is covered without editing a list.
+    QStringList posTables()
+    {
+        server::PgConnection* pg = m_cluster.superuser();
+        if (!pg)
+            return {};
+        auto r = pg->exec("SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+                          "ON n.oid = c.relnamespace WHERE n.nspname = 'pos' "
+                          "AND c.relkind IN ('r', 'p') AND c.relname <> 'schema_migrations' "
+                          "ORDER BY c.relname");
+        QStringList out;
+        for (int i = 0; r && i < r->rows(); ++i)
+            out.append(r->text(i, 0));
+        return out;
+    }
+
+    // Rows of every pos table as the superuser: compare two snapshots to prove that a refused
+    // request wrote nothing.
+    QMap<QString, qint64> rowCounts()
+    {
+        QMap<QString, qint64> out;
+        for (const QString& table : posTables())
+            out.insert(table, countRows(table));
+        return out;
+    }
+
+    // The tables whose count differs between two snapshots, as "table: before -> after".
+    static QStringList changedTables(const QMap<QString, qint64>& before,
+                                     const QMap<QString, qint64>& after)
+    {
+        QStringList out;
+        for (auto it = after.begin(); it != after.end(); ++it)
+            if (before.value(it.key(), -1) != it.value())
+                out.append(QStringLiteral("%1: %2 -> %3")
+                               .arg(it.key())
+                               .arg(before.value(it.key(), -1))
+                               .arg(it.value()));
+        return out;
     }
 
     // `pos-syncd admin <args> --db <superuser>`; `stdinLine` (a password) goes to its stdin.

@@ -131,6 +131,43 @@ struct RequestTamper {
     std::optional<QByteArray> session; // X-Pos-Session instead of this device's token
     bool badSignature = false;         // flip one bit of the signature
     bool signedByOtherKey = false;     // a valid signature by a key the server does not know
+
+    // Chainable setters: RequestTamper().withCompany(id).withRegister(id).
+    RequestTamper& withCompany(const QString& id)
+    {
+        companyId = id;
+        return *this;
+    }
+    RequestTamper& withRegister(const QString& id)
+    {
+        registerId = id;
+        return *this;
+    }
+    RequestTamper& withTime(qint64 unixSeconds)
+    {
+        time = unixSeconds;
+        return *this;
+    }
+    RequestTamper& withNonce(const QByteArray& value)
+    {
+        nonce = value;
+        return *this;
+    }
+    RequestTamper& withSession(const QByteArray& token)
+    {
+        session = token;
+        return *this;
+    }
+    RequestTamper& withBadSignature()
+    {
+        badSignature = true;
+        return *this;
+    }
+    RequestTamper& withOtherKey()
+    {
+        signedByOtherKey = true;
+        return *this;
+    }
 };
 
 class TestDevice {
