@@ -83,6 +83,8 @@ inline const QString ProductPriceChanged = QStringLiteral("product.price_changed
 
 // ---- sync (Enrolment) ----
 inline const QString SyncEnrolled = QStringLiteral("sync.enrolled");
+// ---- sync (PullApplier) ----
+inline const QString SyncPulled = QStringLiteral("sync.pulled");
 
 // Every name above, for the docs check and the viewer's action filter.
 inline const QStringList& all()
@@ -134,7 +136,8 @@ inline const QStringList& all()
                                    CustomerSearched,
                                    ProductCreated,
                                    ProductPriceChanged,
-                                   SyncEnrolled};
+                                   SyncEnrolled,
+                                   SyncPulled};
     return names;
 }
 
