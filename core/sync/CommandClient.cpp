@@ -4,19 +4,22 @@
 
 namespace pos {
 
-CommandClient::CommandClient(CommandTransport& transport, IdSource& ids)
-    : m_transport(transport), m_ids(ids)
+CommandClient::CommandClient(SyncTransport& transport, IdSource& ids)
+    : CommandClient(
+          [&transport](const QByteArray& path, const QByteArray& body, SyncTransport::Done done) {
+              transport.post(path, body, std::move(done));
+          },
+          ids)
 {}
+
+CommandClient::CommandClient(Post post, IdSource& ids) : m_post(std::move(post)), m_ids(ids) {}
 
 void CommandClient::send(SyncCommand& command, std::function<void(Result<CommandAccepted>)> done)
 {
     if (command.commandId.isEmpty())
         command.commandId = m_ids.newId().toString(QUuid::WithoutBraces);
-    m_transport.post(Path, encode(command), [done = std::move(done)](Result<HttpReply> reply) {
-        if (!reply)
-            return done(std::unexpected(reply.error()));
-        done(decode(*reply));
-    });
+    m_post(Path, encode(command),
+           [done = std::move(done)](const SyncReply& reply) { done(decode(reply)); });
 }
 
 QByteArray CommandClient::encode(const SyncCommand& command)
@@ -29,10 +32,19 @@ QByteArray CommandClient::encode(const SyncCommand& command)
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-Result<CommandAccepted> CommandClient::decode(const HttpReply& reply)
+Result<CommandAccepted> CommandClient::decode(const SyncReply& reply)
 {
-    Q_UNUSED(reply);
-    return fail(ErrorCode::Internal, QStringLiteral("not built yet"));
+    if (!reply.ok())
+        return std::unexpected(reply.error());
+    const QJsonValue id = reply.body.value(QStringLiteral("id"));
+    const QJsonValue version = reply.body.value(QStringLiteral("version"));
+    if (!id.isString() || id.toString().isEmpty() || !version.isDouble() ||
+        version.toDouble() < 0 || version.toDouble() != static_cast<double>(version.toInteger()))
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("The sync server's answer to a command could not be read (no "
+                                   "id and version). The edit may or may not have been made: "
+                                   "reload before trying again."));
+    return CommandAccepted{id.toString(), version.toInteger()};
 }
 
 } // namespace pos

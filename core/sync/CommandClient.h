@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Error.h"
+#include "sync/SyncTransport.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -28,29 +29,21 @@ struct CommandAccepted {
     qint64 version = 0;
 };
 
-// One HTTP answer as the transport got it.
-struct HttpReply {
-    int status = 0;
-    QByteArray body;
-};
-
-// How CommandClient reaches POST /v1/commands: the sync client's signed transport (device
-// signature and the user's X-Pos-Session token) in the app, a fake in tests. done is called once,
-// with an Error only when no HTTP answer came (network, TLS, pin).
-class CommandTransport {
-public:
-    virtual ~CommandTransport() = default;
-    virtual void post(const QByteArray& path, const QByteArray& body,
-                      std::function<void(Result<HttpReply>)> done) = 0;
-};
-
 // Builds and sends commands, and turns the server's answer into a result for people: a stale edit
-// is ErrorCode::Conflict carrying the server's message ("Price of 'Milk 1l' was changed to 1.29
-// by someone else (version 4); ..."), a refusal of permission PermissionDenied, an expired session
-// Unauthenticated, a malformed command InvalidInput, anything else with the server's message.
+// is ErrorCode::Conflict whose message carries the server's ("Price of 'Milk 1l' was changed to
+// 1.29 by someone else (version 4); ..."), a refusal of permission PermissionDenied, an expired
+// session Unauthenticated, a malformed command InvalidInput (SyncReply::error()).
 class CommandClient {
 public:
-    CommandClient(CommandTransport& transport, IdSource& ids);
+    // How a request reaches POST /v1/commands: the sync client's signed transport (device
+    // signature and the user's X-Pos-Session token) in the app, a fake in tests. done is called
+    // once.
+    using Post = std::function<void(const QByteArray& path, const QByteArray& body,
+                                    SyncTransport::Done done)>;
+
+    // Through transport.post (the transport carries the user's session token).
+    CommandClient(SyncTransport& transport, IdSource& ids);
+    CommandClient(Post post, IdSource& ids);
 
     static inline const QByteArray Path = QByteArrayLiteral("/v1/commands");
 
@@ -59,11 +52,11 @@ public:
 
     // The request body of a command.
     static QByteArray encode(const SyncCommand& command);
-    // The result of an HTTP answer to POST /v1/commands.
-    static Result<CommandAccepted> decode(const HttpReply& reply);
+    // The result of the server's answer to POST /v1/commands.
+    static Result<CommandAccepted> decode(const SyncReply& reply);
 
 private:
-    CommandTransport& m_transport;
+    Post m_post;
     IdSource& m_ids;
 };
 

@@ -34,7 +34,8 @@ struct PullSummary {
 
 // Applies one answer of GET /v1/pull (docs/sync.md, "Pull") to this register's store: the server
 // is authoritative for the catalog, prices, tax classes, staff, their stores and role overrides,
-// and settings. The whole answer and the new cursor (sync_state key `pull_cursor`) go in ONE
+// and settings. The whole answer and the new cursor (sync_state key `pull_cursor`,
+// syncstate::PullCursor) go in ONE
 // transaction together with one `sync.pulled` audit row that counts what changed; an answer that
 // does not parse or does not fit (a missing field, a product naming an unknown tax class, a
 // cursor that goes backwards, an answer to another cursor than the stored one) is refused with
@@ -49,8 +50,6 @@ class PullApplier {
 public:
     PullApplier(Database& db, KeyStore& keys, const Clock& clock);
 
-    static inline const QString CursorKey = QStringLiteral("pull_cursor");
-
     // The stored cursor (0 before the first pull).
     Result<qint64> cursor();
 
@@ -62,6 +61,10 @@ public:
     // Setting keys the server may set on registers (company-wide or per store). Every other key
     // in the settings table (the register's own identity) never comes from a pull.
     static const QStringList& syncedSettingKeys();
+    // A value the server may set for one of those keys (the rules the register's own screens
+    // apply: idle_lock_seconds 30 to 3600, cash_out_limit_minor 0 or more); InvalidInput naming
+    // the key otherwise. The server checks commands with it too.
+    static Status checkSyncedSetting(const QString& key, const QString& value);
 
 private:
     Database& m_db;
