@@ -5,6 +5,7 @@
 #include "sync/SyncTimer.h"
 #include "sync/SyncTransport.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -26,8 +27,11 @@ using DatabaseOpener = std::function<Result<std::unique_ptr<Database>>()>;
 
 struct SyncEngineOptions {
     QString registerId;
-    DatabaseOpener openDatabase;         // see SyncEngine::openerFor
-    KeyStore* keys = nullptr;            // the device key is read from it (in the engine's thread)
+    DatabaseOpener openDatabase; // see SyncEngine::openerFor
+    KeyStore* keys = nullptr;    // the device key is read from it (in the engine's thread)
+    // The register's own connection (with its audit log attached), used in the engine's thread
+    // to apply what a pull brings (PullApplier); nullptr: push only.
+    Database* database = nullptr;
     const Clock* clock = nullptr;        // nullptr: the system clock (request times, last success)
     std::unique_ptr<SyncTimer> timer;    // nullptr: a QTimer (tests: ManualSyncTimer)
     bool automatic = true;               // false: runs only on syncNow() (posctl sync now)
@@ -84,6 +88,7 @@ private:
     void onRunFinished(const pos::SyncRunReport& report);
     void onPending(qint64 pending);
     void onProgress(qint64 done, qint64 total);
+    void applyPull(const QJsonObject& page, qint64 cursor);
     void plan(std::chrono::milliseconds delay);
     void publish(const SyncStatus& next);
 

@@ -56,6 +56,8 @@ struct SyncRunReport {
     qint64 changesPulled = 0;
     qint64 pendingAfter = 0; // outbox records still unsent
     QDateTime finishedAt;    // UTC
+    QString serverUrl;       // where it went (empty when not enrolled)
+    QString storeName;       // the server's name for this register's store
 };
 
 QString describe(SyncStatus::State state); // "online", "offline", ... for people
