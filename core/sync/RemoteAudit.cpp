@@ -201,10 +201,11 @@ Result<RemoteAuditPage> RemoteAudit::parsePage(const QJsonObject& body, const QS
 }
 
 Result<RemoteAuditVerdict> RemoteAudit::verify(const RemoteAuditChain& chain,
-                                               const QByteArray& witnessKey,
-                                               const QByteArray& knownKey,
+                                               const RemoteAuditExpectation& expect,
                                                const AuditProgress& progress)
 {
+    const QByteArray& knownKey = expect.knownKey;
+    const QByteArray& witnessKey = expect.witnessKey;
     const RemoteRegister& reg = chain.reg;
     RemoteAuditVerdict out;
     out.rowsReceived = chain.rows.size();
@@ -290,9 +291,20 @@ Result<RemoteAuditVerdict> RemoteAudit::verify(const RemoteAuditChain& chain,
     };
     out.chain = check.finish(ending);
 
+    // Rows the server confirmed storing to this desktop must still be there.
+    if (out.chain.intact() && total < expect.rowsAcknowledged)
+        decideAt(
+            out.chain, AuditDamage::CutOffTail, total,
+            QStringLiteral("The server confirmed to this register that it stored %1 of its "
+                           "log, but now sends only %2: the last %3 removed on the server.")
+                .arg(rowsText(expect.rowsAcknowledged))
+                .arg(total)
+                .arg(expect.rowsAcknowledged - total == 1
+                         ? QStringLiteral("row was")
+                         : QStringLiteral("%1 rows were").arg(expect.rowsAcknowledged - total)));
     // What the server says it holds must be what it sent: rows it left out at the end are a
     // cut-off tail even where no checkpoint covers them yet.
-    if (out.chain.intact() && total < reg.rowCount)
+    else if (out.chain.intact() && total < reg.rowCount)
         decideAt(out.chain, AuditDamage::CutOffTail, total,
                  QStringLiteral("The server says it holds %1 of this register but sent only %2: "
                                 "the last %3 missing.")

@@ -61,6 +61,17 @@ struct RemoteAuditVerdict {
     bool intact() const { return chain.intact() && witnessRefused == 0; }
 };
 
+// What the desktop knows about a register's chain from outside the server's answers.
+struct RemoteAuditExpectation {
+    QByteArray witnessKey; // the server's witness key stored at enrolment (32 bytes)
+    // The register's key as this desktop knows it (its own register's), or empty: then the key
+    // the server enrolled is used, and the genesis row must name it.
+    QByteArray knownKey;
+    // Rows of this register the server confirmed storing to this desktop (its own pushes): the
+    // server must still hand out at least these. 0: nothing known.
+    qint64 rowsAcknowledged = 0;
+};
+
 // The owner's view across registers (AUD-7): the answers of GET /v1/audit read strictly, and each
 // register's chain verified on the desktop with that register's key through the same verifier as
 // the local log (AuditChainCheck, AuditVerifierPool; no second copy of the hashing rules). A row
@@ -75,15 +86,11 @@ public:
     // another register than the one asked for.
     static Result<RemoteAuditPage> parsePage(const QJsonObject& body, const QString& registerId);
 
-    // Checks one register's chain as fetched.
-    //   witnessKey: the server's witness key stored at enrolment (32 bytes).
-    //   knownKey:   the register's key as this desktop knows it (its own register's), or empty:
-    //               then the key the server enrolled is used, and the genesis row must name it.
-    // Thread-safe (a pure function of its arguments): run it in a worker thread. progress as in
-    // AuditVerifier (rows done, rows in total; false cancels: an error).
+    // Checks one register's chain as fetched against what this desktop knows. Thread-safe (a
+    // pure function of its arguments): run it in a worker thread. progress as in AuditVerifier
+    // (rows done, rows in total; false cancels: an error).
     static Result<RemoteAuditVerdict> verify(const RemoteAuditChain& chain,
-                                             const QByteArray& witnessKey,
-                                             const QByteArray& knownKey = {},
+                                             const RemoteAuditExpectation& expect,
                                              const AuditProgress& progress = {});
 };
 

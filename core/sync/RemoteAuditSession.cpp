@@ -4,6 +4,7 @@
 #include "staff/AccessControl.h"
 #include "store/Database.h"
 #include "sync/DeviceIdentity.h"
+#include "sync/OutboxReader.h"
 #include "sync/SyncStateStore.h"
 
 #include <QJsonArray>
@@ -79,9 +80,18 @@ QString RemoteAuditSession::serverUrl() const
     return m_transport ? m_transport->server().toString() : QString();
 }
 
-QByteArray RemoteAuditSession::knownKeyFor(const QString& registerId) const
+Result<RemoteAuditExpectation> RemoteAuditSession::expectationFor(const QString& registerId)
 {
-    return registerId == m_ownRegisterId ? m_ownKey : QByteArray();
+    RemoteAuditExpectation expect;
+    expect.witnessKey = m_witnessKey;
+    if (registerId.isEmpty() || registerId != m_ownRegisterId)
+        return expect;
+    expect.knownKey = m_ownKey;
+    auto sent = OutboxReader(m_db).lastSentAuditSeq(registerId);
+    if (!sent)
+        return std::unexpected(sent.error());
+    expect.rowsAcknowledged = *sent + 1;
+    return expect;
 }
 
 void RemoteAuditSession::signIn(const Session& session, const QString& userCode,

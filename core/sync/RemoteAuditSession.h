@@ -72,8 +72,9 @@ public:
     // the one register whose key is known here and not only from the server.
     const QString& ownRegisterId() const { return m_ownRegisterId; }
     const QByteArray& ownKey() const { return m_ownKey; }
-    // The key this desktop knows for a register (its own), or empty.
-    QByteArray knownKeyFor(const QString& registerId) const;
+    // What this desktop knows of a register's chain for RemoteAudit::verify: the witness key;
+    // for its own register also its key and the rows the server confirmed storing.
+    Result<RemoteAuditExpectation> expectationFor(const QString& registerId);
 
     // Tests: shorter timeouts.
     void setTimeouts(const SyncTimeouts& timeouts) { m_timeouts = timeouts; }
