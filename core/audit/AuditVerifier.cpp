@@ -5,6 +5,7 @@
 #include "audit/AuditVerifierPool.h"
 #include "crypto/Ed25519.h"
 #include "store/Database.h"
+#include "sync/WitnessStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,6 +81,65 @@ Result<QList<AuditCheckpoint>> checkpointsOf(Database& db, const QString& regist
     if (!s)
         return std::unexpected(s.error());
     return out;
+}
+
+// The sync server's countersigned checkpoints (AUD-3, AUD-4): each one that verifies with the
+// witness key must be covered by the log as it is: as many rows, and the same row at its head.
+// Whatever comes first in the log wins, the chain's own verdict or this.
+Status checkWitnesses(Database& db, const QString& registerId, const QByteArray& witnessKey,
+                      qint64 rowsPresent, AuditVerdict& v)
+{
+    auto witnessed = WitnessStore(db).forRegister(registerId);
+    if (!witnessed)
+        return std::unexpected(witnessed.error());
+    for (const WitnessSignature& w : std::as_const(*witnessed)) {
+        if (!WitnessStore::verify(w, witnessKey))
+            continue; // not the server's: it proves nothing either way
+        AuditDamage damage = AuditDamage::None;
+        qint64 bad = -1;
+        QString explanation;
+        if (w.rowCount > rowsPresent) {
+            damage = AuditDamage::CutOffTail;
+            bad = rowsPresent;
+            explanation =
+                QStringLiteral("The log ends with row %1, but the sync server "
+                               "countersigned on %2 that it had %3 rows: the last %4 "
+                               "removed.")
+                    .arg(rowsPresent - 1)
+                    .arg(w.witnessedAt)
+                    .arg(w.rowCount)
+                    .arg(w.rowCount - rowsPresent == 1
+                             ? QStringLiteral("row was")
+                             : QStringLiteral("%1 rows were").arg(w.rowCount - rowsPresent));
+        } else {
+            auto q = db.query("SELECT hash FROM audit_log WHERE register_id = ?1 AND seq = ?2");
+            if (!q)
+                return std::unexpected(q.error());
+            q->bind(1, registerId).bind(2, w.rowCount - 1);
+            auto has = q->next();
+            if (!has)
+                return std::unexpected(has.error());
+            if (*has && q->blob(0) != w.headHash) {
+                damage = AuditDamage::ChangedRow;
+                bad = w.rowCount - 1;
+                explanation = QStringLiteral("Row %1 is not the row the sync server countersigned "
+                                             "at that position on %2: the log was rewritten.")
+                                  .arg(w.rowCount - 1)
+                                  .arg(w.witnessedAt);
+            }
+        }
+        if (damage == AuditDamage::None) {
+            ++v.witnessesVerified;
+            continue;
+        }
+        if (v.intact() || bad < v.badSeq) {
+            v.damage = damage;
+            v.badSeq = bad;
+            v.explanation = explanation;
+            v.rowsVerified = std::min(v.rowsVerified, bad);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -198,7 +258,11 @@ Result<AuditVerdict> AuditVerifier::verifyStore(Database& db, const QString& reg
             return std::nullopt;
         return l->int64(0);
     };
-    return chain.finish(ending);
+    AuditVerdict verdict = chain.finish(ending);
+    if (!expect.witnessKey.isEmpty())
+        if (auto s = checkWitnesses(db, registerId, expect.witnessKey, total, verdict); !s)
+            return std::unexpected(s.error());
+    return verdict;
 }
 
 Result<AuditVerdict> AuditVerifier::verifyOwn(Database& db, const AuditProgress& progress)
@@ -214,6 +278,10 @@ Result<AuditVerdict> AuditVerifier::verifyOwn(Database& db, const AuditProgress&
     AuditExpectation expect;
     expect.publicKey = log->publicKey();
     expect.acknowledged = *acknowledged;
+    auto witnessKey = WitnessStore(db).witnessKey();
+    if (!witnessKey)
+        return std::unexpected(witnessKey.error());
+    expect.witnessKey = *witnessKey;
     return verifyStore(db, log->registerId(), expect, progress);
 }
 

@@ -30,6 +30,7 @@ struct AuditVerdict {
     QByteArray publicKey;    // the key the chain was checked against
     qint64 rowsVerified = 0; // rows 0..rowsVerified-1 are intact
     qint64 checkpointsVerified = 0;
+    qint64 witnessesVerified = 0; // the sync server's countersignatures that check out (AUD-3)
     AuditDamage damage = AuditDamage::None;
     qint64 badSeq = -1;  // the position of the first bad row (or where the tail was cut)
     QString explanation; // plain words for the owner, e.g. "row 1204 was changed after ..."
@@ -39,6 +40,9 @@ struct AuditVerdict {
 struct AuditExpectation {
     QByteArray publicKey;         // empty: take the genesis row's key (cannot detect a swap)
     AuditCheckpoint acknowledged; // count 0: none known from outside the file
+    // The sync server's witness key (enrolment): the countersigned checkpoints in audit_witness
+    // that verify with it must be covered by the log (a cut-off tail, AUD-4). Empty: none.
+    QByteArray witnessKey;
 };
 
 // Called now and then with rows done and rows in total; returning false cancels (the result is
@@ -52,7 +56,8 @@ public:
                                             const AuditExpectation& expect,
                                             const AuditProgress& progress = {});
     // The register's own chain (db.auditLog() attached): expected key = its key from the key
-    // store, acknowledged checkpoint = the key store's copy.
+    // store, acknowledged checkpoint = the key store's copy, witness key = the sync server's
+    // when the register is enrolled.
     static Result<AuditVerdict> verifyOwn(Database& db, const AuditProgress& progress = {});
     // A bundle file (docs/audit-format.md), offline with nothing but the file: one verdict per
     // register. An error only when the file cannot be read or is not a bundle at all.

@@ -6,6 +6,12 @@
 #include "AuditTestLog.h"
 #include "TestStore.h"
 #include "audit/AuditVerifier.h"
+#include "sync/SyncProtocol.h"
+#include "sync/SyncStateStore.h"
+#include "sync/WitnessStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QFile>
 #include <QTest>
@@ -136,6 +142,7 @@ private slots:
     void damageIsNamed();
     void olderFilePutBack();
     void rowsAfterTheNewestCheckpointAreOnlyAsSafeAsTheKeyStoreCopy();
+    void serverWitnessCatchesATailCutWithItsCheckpoint();
     void expectedKeyDecides();
     void noLogAtAll();
     void manyBatches();
@@ -285,12 +292,127 @@ void TestAuditVerifier::rowsAfterTheNewestCheckpointAreOnlyAsSafeAsTheKeyStoreCo
     QCOMPARE(verifyOwn(store).damage, AuditDamage::CutOffTail);
 }
 
+void TestAuditVerifier::serverWitnessCatchesATailCutWithItsCheckpoint()
+{
+    // An export checkpoint covers all 301 rows and the sync server countersigned it (the witness,
+    // AUD-3). An insider cuts rows 260.. off and removes that checkpoint too: the file's own
+    // checkpoints (1 and 251 rows) still fit, and without the key store's copy only the witness
+    // tells.
+    TestStore store;
+    buildLog(store);
+    {
+        auto tx = Transaction::begin(store.db());
+        QVERIFY(tx);
+        QVERIFY(store.db().auditLog()->checkpoint(QStringLiteral("export")));
+        QVERIFY(tx->commit());
+    }
+    const AuditCheckpoint head = readAuditCheckpoints(store.db(), RegisterId).last();
+    QCOMPARE(head.count, Rows);
+    const SecretBytes witnessPrivate = freshSigningKey();
+    const QByteArray witnessKey = otherPublicKey(witnessPrivate);
+    QVERIFY(SyncStateStore(store.db())
+                .set(syncstate::WitnessKey, QString::fromLatin1(witnessKey.toBase64())));
+    const QString at = QStringLiteral("2026-11-21T18:00:00.000Z");
+    const auto witness = [&](const AuditCheckpoint& c, const SecretBytes& key) {
+        return QJsonObject{
+            {QStringLiteral("register_id"), c.registerId},
+            {QStringLiteral("row_count"), c.count},
+            {QStringLiteral("head_hash"), QString::fromLatin1(c.headHash.toBase64())},
+            {QStringLiteral("witnessed_at"), at},
+            {QStringLiteral("signature"),
+             QString::fromLatin1(signWith(key, syncprotocol::witnessMessage(c, at)).toBase64())}};
+    };
+    auto kept = WitnessStore(store.db())
+                    .storeFromPush(QJsonArray{witness(head, witnessPrivate)}, witnessKey);
+    QVERIFY(kept && kept->stored == 1);
+    QCOMPARE(verifyOwn(store).witnessesVerified, 1);
+
+    {
+        AuditInsider insider(store);
+        insider.exec("DELETE FROM audit_log WHERE seq >= 260");
+        insider.exec("DELETE FROM audit_checkpoints WHERE row_count = 301");
+    }
+    AuditExpectation noCopy;
+    noCopy.publicKey = store.db().auditLog()->publicKey();
+    auto blind = AuditVerifier::verifyStore(store.db(), RegisterId, noCopy);
+    QVERIFY(blind && blind->intact()); // without the witness the shorter log looks whole
+
+    noCopy.witnessKey = witnessKey;
+    auto v = AuditVerifier::verifyStore(store.db(), RegisterId, noCopy);
+    QVERIFY(v.has_value());
+    QCOMPARE(v->damage, AuditDamage::CutOffTail);
+    QCOMPARE(v->badSeq, 260);
+    QCOMPARE(v->rowsVerified, 260);
+    QVERIFY2(v->explanation.contains(u"the sync server countersigned") &&
+                 v->explanation.contains(u"41 rows were removed"),
+             qPrintable(v->explanation));
+    QVERIFY(!verifyOwn(store).intact());
+
+    // A witness row that is not the server's signature proves nothing and is not believed.
+    TestStore other;
+    buildLog(other);
+    {
+        auto tx = Transaction::begin(other.db());
+        QVERIFY(tx);
+        QVERIFY(other.db().auditLog()->checkpoint(QStringLiteral("export")));
+        QVERIFY(tx->commit());
+    }
+    const AuditCheckpoint otherHead = readAuditCheckpoints(other.db(), RegisterId).last();
+    {
+        AuditInsider insider(other);
+        auto q =
+            insider.db().query("INSERT INTO audit_witness VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        AuditCheckpoint inflated = otherHead;
+        inflated.count = Rows + 50;
+        q->bind(1, RegisterId).bind(2, inflated.count).bind(3, inflated.headHash);
+        q->bind(4, inflated.at).bind(5, inflated.reason).bind(6, at);
+        q->bind(7, signWith(freshSigningKey(), syncprotocol::witnessMessage(inflated, at)));
+        requireOk(q->run(), "inserting a witness");
+    }
+    AuditExpectation withWitness;
+    withWitness.publicKey = other.db().auditLog()->publicKey();
+    withWitness.witnessKey = witnessKey;
+    auto forged = AuditVerifier::verifyStore(other.db(), RegisterId, withWitness);
+    QVERIFY(forged && forged->intact());
+    QCOMPARE(forged->witnessesVerified, 0);
+
+    // The last row replaced by someone holding the register's own key (the chain is whole and
+    // signed): the countersigned head no longer matches.
+    TestStore third;
+    buildLog(third);
+    {
+        auto tx = Transaction::begin(third.db());
+        QVERIFY(tx);
+        QVERIFY(third.db().auditLog()->checkpoint(QStringLiteral("export")));
+        QVERIFY(tx->commit());
+    }
+    const AuditCheckpoint thirdHead = readAuditCheckpoints(third.db(), RegisterId).last();
+    QVERIFY(SyncStateStore(third.db())
+                .set(syncstate::WitnessKey, QString::fromLatin1(witnessKey.toBase64())));
+    QVERIFY(WitnessStore(third.db())
+                .storeFromPush(QJsonArray{witness(thirdHead, witnessPrivate)}, witnessKey));
+    {
+        AuditInsider insider(third);
+        insider.exec("DELETE FROM audit_log WHERE seq = 300");
+        insider.exec("DELETE FROM audit_checkpoints WHERE row_count = 301");
+    }
+    appendAuditRows(third.db(), 1);
+    AuditExpectation thirdExpect;
+    thirdExpect.publicKey = third.db().auditLog()->publicKey();
+    thirdExpect.witnessKey = witnessKey;
+    auto rewritten = AuditVerifier::verifyStore(third.db(), RegisterId, thirdExpect);
+    QVERIFY(rewritten.has_value());
+    QCOMPARE(rewritten->damage, AuditDamage::ChangedRow);
+    QCOMPARE(rewritten->badSeq, 300);
+    QVERIFY2(rewritten->explanation.contains(u"countersigned"), qPrintable(rewritten->explanation));
+}
+
 void TestAuditVerifier::expectedKeyDecides()
 {
     TestStore store;
     appendAuditRows(store.db(), 20);
     const QByteArray other = otherPublicKey(freshSigningKey());
-    auto v = AuditVerifier::verifyStore(store.db(), RegisterId, AuditExpectation{other, {}});
+    auto v = AuditVerifier::verifyStore(store.db(), RegisterId, AuditExpectation{other, {}, {}});
     QVERIFY(v.has_value());
     QCOMPARE(v->damage, AuditDamage::WrongKey);
     QCOMPARE(v->badSeq, 0);
@@ -300,7 +422,7 @@ void TestAuditVerifier::expectedKeyDecides()
         v->explanation.contains(AuditVerifier::fingerprint(store.db().auditLog()->publicKey())));
 
     // A key that is not a key at all.
-    v = AuditVerifier::verifyStore(store.db(), RegisterId, AuditExpectation{"short", {}});
+    v = AuditVerifier::verifyStore(store.db(), RegisterId, AuditExpectation{"short", {}, {}});
     QVERIFY(v.has_value());
     QCOMPARE(v->damage, AuditDamage::WrongKey);
 }
