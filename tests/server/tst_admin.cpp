@@ -74,7 +74,7 @@ private slots:
     void refusalsWriteNothing_data();
     void refusalsWriteNothing();
     void nonSuperuserAdminRole();
-    void posSyncdAdminHelp();
+    void posSyncdAdminAsProcess();
 
 private:
     Run admin(const QStringList& args, const QString& input = {}, const QByteArray& db = {});
@@ -773,7 +773,7 @@ void tst_admin::nonSuperuserAdminRole()
              qPrintable(refused.err));
 }
 
-void tst_admin::posSyncdAdminHelp()
+void tst_admin::posSyncdAdminAsProcess()
 {
     QProcess p;
     p.start(QStringLiteral(POS_SYNCD), {QStringLiteral("admin"), QStringLiteral("--help")});
@@ -781,6 +781,31 @@ void tst_admin::posSyncdAdminHelp()
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QCOMPARE(p.exitCode(), 0);
     QVERIFY2(out.contains(QLatin1String("usage: pos-syncd admin")), qPrintable(out));
+
+    // The executable reads the password from its standard input (a pipe: one line).
+    const QString company = newCompany(QStringLiteral("Process Co"));
+    QProcess user;
+    user.start(QStringLiteral(POS_SYNCD),
+               {QStringLiteral("admin"), QStringLiteral("create-user"), QStringLiteral("--company"),
+                company, QStringLiteral("--code"), QStringLiteral("4242"), QStringLiteral("--name"),
+                QStringLiteral("Piped Owner"), QStringLiteral("--role"), QStringLiteral("owner"),
+                QStringLiteral("--db"), QString::fromUtf8(m_cluster->superuserConninfo())});
+    QVERIFY(user.waitForStarted(10000));
+    user.write(OwnerPassword.toUtf8() + '\n');
+    user.closeWriteChannel();
+    QVERIFY(user.waitForFinished(60000));
+    const QString userOut = QString::fromUtf8(user.readAllStandardOutput());
+    const QString userErr = QString::fromUtf8(user.readAllStandardError());
+    QVERIFY2(user.exitCode() == 0, qPrintable(userErr));
+    const QString id = field(userOut, QStringLiteral("user"));
+    QVERIFY(!QUuid::fromString(id).isNull());
+    QVERIFY(!userOut.contains(OwnerPassword) && !userErr.contains(OwnerPassword));
+    auto hash = m_su->exec("SELECT password_hash FROM pos.users WHERE id = $1", {id.toUtf8()});
+    QVERIFY(hash.has_value() && hash->rows() == 1);
+    QByteArray plain = OwnerPassword.toUtf8();
+    QCOMPARE(CredentialHash::verifyPassword(SecretBytes::takeFrom(plain), hash->text(0, 0))
+                 .value_or(false),
+             true);
 }
 
 QTEST_GUILESS_MAIN(tst_admin)
