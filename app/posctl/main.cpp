@@ -1,6 +1,7 @@
 // posctl: the register's command line. Thin: parses arguments and calls core services.
 #include "AuditCommands.h"
 #include "Commands.h"
+#include "SyncCommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +47,14 @@ the terminal without echo, or from standard input when it is not a terminal.
                                  can check) and .csv (for people); after signing in, asks for
                                  one more code from the authenticator app
 
+  sync enrol --server URL [--pin HEX] [--name NAME]
+                                 enrol this register with the sync server (owners): after
+                                 signing in, the one-time code from the enrolment sheet is read
+                                 on the next line; --pin is the sheet's pin, needed when this
+                                 computer does not trust the server's certificate
+  sync now                       send what waits and fetch what changed, once, now
+  sync status                    where the register is enrolled, what waits, the last sync
+
 Needs nothing but the file (no store, no keychain, no --user):
 
   audit verify-bundle FILE [--expect-key BASE64]
@@ -88,9 +97,19 @@ int main(int argc, char** argv)
     const QCommandLineOption currency(QStringLiteral("currency"),
                                       QStringLiteral("ISO 4217 currency (init)."),
                                       QStringLiteral("CODE"), QStringLiteral("EUR"));
-    const QCommandLineOption taxName(QStringLiteral("name"),
-                                     QStringLiteral("Tax class name (tax-class)."),
-                                     QStringLiteral("NAME"));
+    const QCommandLineOption taxName(
+        QStringLiteral("name"),
+        QStringLiteral("Tax class name (tax-class); this register's name on the server (sync "
+                       "enrol)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption syncServer(QStringLiteral("server"),
+                                        QStringLiteral("The sync server, https://host[:port] "
+                                                       "(sync enrol)."),
+                                        QStringLiteral("URL"));
+    const QCommandLineOption syncPin(QStringLiteral("pin"),
+                                     QStringLiteral("The pin from the enrolment sheet, 64 hex "
+                                                    "digits (sync enrol)."),
+                                     QStringLiteral("HEX"));
     const QCommandLineOption exclusive(QStringLiteral("exclusive"),
                                        QStringLiteral("Tax is added at the till (tax-class)."));
     const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("Demo products."),
@@ -125,7 +144,7 @@ int main(int argc, char** argv)
         QStringLiteral("BASE64"));
     parser.addOptions({dataDir, keyFile, store, reg, currency, taxName, exclusive, products,
                        customers, sales, counted, user, company, ownerName, ownerCode, outDir,
-                       expectKey});
+                       expectKey, syncServer, syncPin});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     parser.process(app);
 
@@ -196,6 +215,23 @@ int main(int argc, char** argv)
             return 2;
         }
         return needsUser() ? runAuditExport(options, userCode, parser.value(outDir).trimmed()) : 2;
+    }
+
+    if (command == QStringLiteral("sync") && args.size() == 2) {
+        const QString sub = args.at(1);
+        if (sub == QStringLiteral("enrol")) {
+            if (parser.value(syncServer).trimmed().isEmpty()) {
+                err << "posctl: sync enrol needs the server's address: --server https://host\n";
+                return 2;
+            }
+            return needsUser() ? runSyncEnrol(options, userCode, parser.value(syncServer),
+                                              parser.value(syncPin), parser.value(taxName))
+                               : 2;
+        }
+        if (sub == QStringLiteral("now"))
+            return needsUser() ? runSyncNow(options, userCode) : 2;
+        if (sub == QStringLiteral("status"))
+            return needsUser() ? runSyncStatus(options, userCode) : 2;
     }
 
     err << "posctl: unknown command or wrong arguments: " << args.join(u' ') << "\n\n"
