@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-Q_DECLARE_LOGGING_CATEGORY(lcCommands)
+Q_DECLARE_LOGGING_CATEGORY(lcCommandHandler)
 
 namespace pos::server::commands {
 
@@ -242,6 +242,10 @@ ApiResult<QList<FieldValue>> CommandContext::fields(const QJsonObject& data,
         }
         out.append(std::move(f));
     }
+    // In the kind's own order (not the JSON object's), so messages list fields the same way.
+    std::stable_sort(out.begin(), out.end(), [&](const FieldValue& a, const FieldValue& b) {
+        return specs.indexOf(a.spec) < specs.indexOf(b.spec);
+    });
     return out;
 }
 
@@ -290,7 +294,7 @@ ApiResponse CommandContext::databaseError(const Error& error, const QString& uni
         return apiError(409, QStringLiteral("stale"),
                         QStringLiteral("Someone else changed this at the same moment: reload "
                                        "and try again."));
-    qCWarning(lcCommands) << "a command failed in the database:" << error.message;
+    qCWarning(lcCommandHandler) << "a command failed in the database:" << error.message;
     return unavailable();
 }
 

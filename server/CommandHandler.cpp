@@ -6,7 +6,7 @@
 #include <QLoggingCategory>
 
 // Ids and kinds only: never a value of a command (names, hashes, prices are not logged).
-Q_LOGGING_CATEGORY(lcCommands, "pos.syncd.commands")
+Q_LOGGING_CATEGORY(lcCommandHandler, "pos.syncd.commands")
 
 namespace pos::server {
 
@@ -164,8 +164,9 @@ ApiResponse CommandHandler::handle(const RequestContext& who, const QByteArray& 
         auto applied = handlers().value(command->kind)(ctx, *command);
         if (!applied) {
             pg.rollback(); // every refusal writes nothing
-            qCInfo(lcCommands) << "command" << command->commandId << command->kind << "by user"
-                               << who.userId << "refused:" << applied.error().status;
+            qCInfo(lcCommandHandler)
+                << "command" << command->commandId << command->kind << "by user" << who.userId
+                << "refused:" << applied.error().status;
             return applied.error();
         }
         const QJsonObject result = applied->toJson();
@@ -185,8 +186,8 @@ ApiResponse CommandHandler::handle(const RequestContext& who, const QByteArray& 
             pg.rollback();
             return unavailable();
         }
-        qCInfo(lcCommands) << "command" << command->commandId << command->kind << "by user"
-                           << who.userId << "applied: version" << applied->version;
+        qCInfo(lcCommandHandler) << "command" << command->commandId << command->kind << "by user"
+                                 << who.userId << "applied: version" << applied->version;
         return {200, result};
     }
     return unavailable();

@@ -6,11 +6,12 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <cstring>
 #include <limits>
 #include <optional>
 
 // Ids and counts only.
-Q_LOGGING_CATEGORY(lcPull, "pos.syncd.pull")
+Q_LOGGING_CATEGORY(lcPullHandler, "pos.syncd.pull")
 
 namespace pos::server {
 
@@ -152,7 +153,7 @@ ApiResponse PullHandler::handle(const RequestContext& who, const QByteArray& bod
         return unavailable();
     const auto refuse = [&](const Error& e) {
         pg.rollback();
-        qCWarning(lcPull) << "pull by register" << who.registerId << "failed:" << e.message;
+        qCWarning(lcPullHandler) << "pull by register" << who.registerId << "failed:" << e.message;
         return unavailable();
     };
     // ISO-3: the register's own store, whatever a user session would allow.
@@ -175,14 +176,17 @@ ApiResponse PullHandler::handle(const RequestContext& who, const QByteArray& bod
         const QByteArray entity = log->value(r, 2);
         const KindQuery* kind = kindFor(logKind);
         if (!kind) {
-            qCWarning(lcPull) << "change_log row" << next << "has an unknown kind; skipped";
+            qCWarning(lcPullHandler) << "change_log row" << next << "has an unknown kind; skipped";
             continue;
         }
         const QString key = QLatin1String(kind->kind) + u'/' + QString::fromUtf8(entity);
         if (seen.contains(key))
             continue;
         seen.insert(key);
-        auto state = pg.exec(kind->sql, {entity, who.registerStoreId.toUtf8()});
+        QList<QByteArray> params{entity};
+        if (std::strstr(kind->sql, "$2")) // the store, for what depends on it
+            params.append(who.registerStoreId.toUtf8());
+        auto state = pg.exec(kind->sql, params);
         if (!state)
             return refuse(state.error());
         QJsonObject change{{QStringLiteral("kind"), QLatin1String(kind->kind)},
@@ -207,8 +211,9 @@ ApiResponse PullHandler::handle(const RequestContext& who, const QByteArray& bod
     }
     if (auto ok = pg.commit(); !ok)
         return refuse(ok.error());
-    qCInfo(lcPull) << "register" << who.registerId << "pulled" << changes.size() << "changes after"
-                   << *cursor << "up to" << next << (more ? "(more)" : "");
+    qCInfo(lcPullHandler) << "register" << who.registerId << "pulled" << changes.size()
+                          << "changes after" << *cursor << "up to" << next
+                          << (more ? "(more)" : "");
     return {200, QJsonObject{{QStringLiteral("cursor"), next},
                              {QStringLiteral("more"), more},
                              {QStringLiteral("changes"), changes}}};

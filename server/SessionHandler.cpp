@@ -15,7 +15,7 @@
 #include <QRegularExpression>
 
 // Ids only: never a user code, password or token.
-Q_LOGGING_CATEGORY(lcSession, "pos.syncd.session")
+Q_LOGGING_CATEGORY(lcSessionHandler, "pos.syncd.session")
 
 namespace pos::server {
 
@@ -164,14 +164,15 @@ ApiResponse SessionHandler::handle(const RequestContext& who, const QByteArray& 
         QMutexLocker lock(&f.mutex);
         LockoutState& state = f.states[key];
         const Admission after = lockout.recordFailure(state);
-        qCInfo(lcSession) << "a sign-in failed at register" << who.registerId;
+        qCInfo(lcSessionHandler) << "a sign-in failed at register" << who.registerId;
         return after.allowed ? wrong() : locked(WrongMessage + u' ' + after.message);
     };
 
     PgConnection& pg = m_ctx.pg;
     const auto dbFailed = [&](const Error& e) {
         pg.rollback();
-        qCWarning(lcSession) << "sign-in at register" << who.registerId << "failed:" << e.message;
+        qCWarning(lcSessionHandler)
+            << "sign-in at register" << who.registerId << "failed:" << e.message;
         return unavailable();
     };
     if (auto ok = pg.begin(); !ok)
@@ -188,8 +189,8 @@ ApiResponse SessionHandler::handle(const RequestContext& who, const QByteArray& 
     if (!known || !match || !*match) {
         pg.rollback();
         if (known && !match)
-            qCWarning(lcSession) << "a stored password hash does not parse; user"
-                                 << user->text(0, 0);
+            qCWarning(lcSessionHandler)
+                << "a stored password hash does not parse; user" << user->text(0, 0);
         return countFailure();
     }
     {
@@ -252,7 +253,7 @@ ApiResponse SessionHandler::handle(const RequestContext& who, const QByteArray& 
         return dbFailed(ins.error());
     if (auto ok = pg.commit(); !ok)
         return dbFailed(ok.error());
-    qCInfo(lcSession) << "user" << userId << "signed in at register" << who.registerId;
+    qCInfo(lcSessionHandler) << "user" << userId << "signed in at register" << who.registerId;
     return {200, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(token)},
                              {QStringLiteral("expires_at"), expiresText},
                              {QStringLiteral("user_id"), userId},

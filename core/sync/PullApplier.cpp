@@ -18,7 +18,7 @@
 #include <cmath>
 
 // Counts and cursors only: never a name, code or hash.
-Q_LOGGING_CATEGORY(lcPull, "pos.sync.pull")
+Q_LOGGING_CATEGORY(lcPullApplier, "pos.sync.pull")
 
 namespace pos {
 
@@ -288,9 +288,9 @@ Result<PullSummary> PullApplier::apply(const QJsonObject& response, qint64 reque
     }
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    qCInfo(lcPull) << "pulled from" << summary.fromCursor << "to" << summary.cursor << ":"
-                   << summary.total() << "changed," << summary.adopted << "adopted"
-                   << (summary.more ? "(more)" : "");
+    qCInfo(lcPullApplier) << "pulled from" << summary.fromCursor << "to" << summary.cursor << ":"
+                          << summary.total() << "changed," << summary.adopted << "adopted"
+                          << (summary.more ? "(more)" : "");
     return summary;
 }
 
