@@ -222,6 +222,18 @@ Result<SecretBytes> readSecret(QTextStream& in, QTextStream& err, const QString&
     return std::move(*first);
 }
 
+// A name as one output line: a register names itself at enrolment, so a control character in it
+// must not start a line of its own ("one fact per line").
+QString oneLine(QString text)
+{
+    for (QChar& ch : text) {
+        if (ch.category() == QChar::Other_Control || ch == QChar::LineSeparator ||
+            ch == QChar::ParagraphSeparator)
+            ch = u' ';
+    }
+    return text;
+}
+
 int run(const Command& c, PgConnection& pg, const Target& t, QTextStream& out, QTextStream& err,
         QTextStream& in, Error& error)
 {
@@ -291,7 +303,7 @@ int run(const Command& c, PgConnection& pg, const Target& t, QTextStream& out, Q
         out << "code " << code->code << '\n'
             << "company " << opt("company") << '\n'
             << "store " << opt("store") << '\n'
-            << "store-name " << code->storeName << '\n'
+            << "store-name " << oneLine(code->storeName) << '\n'
             << "expires " << code->expiresAt << '\n';
         for (const QString& pin : t.pins)
             out << "pin " << pin << '\n';
@@ -302,7 +314,7 @@ int run(const Command& c, PgConnection& pg, const Target& t, QTextStream& out, Q
         for (const auto& d : *devices)
             out << "device " << d.id << " store=" << d.storeId << " enrolled=" << d.enrolledAt
                 << " revoked=" << (d.revokedAt.isEmpty() ? QStringLiteral("no") : d.revokedAt)
-                << " name=" << d.name << '\n';
+                << " name=" << oneLine(d.name) << '\n';
     } else if (c.name == u"revoke") {
         auto at = admin.revokeDevice(opt("company"), opt("device"), opt("reason"));
         if (!at)
