@@ -287,6 +287,11 @@ void SyncTransport::send(const QByteArray& method, const QByteArray& pathAndQuer
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, reply](const QList<QSslError>& errors) { onSslErrors(reply, errors); });
     connect(reply, &QNetworkReply::encrypted, this, [this, reply] { onEncrypted(reply); });
+    // Sent: the connection is up (also one the network stack kept open, with no handshake).
+    connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
+        if (auto it = m_pending.find(reply); it != m_pending.end())
+            (*it)->connectTimer.stop();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     const qint64 limit = m_timeouts.maxResponseBytes;
     const auto tooLarge = [this, reply, limit](qint64 size) {
@@ -377,6 +382,23 @@ void SyncTransport::onSslErrors(QNetworkReply* reply, const QList<QSslError>& er
     qCWarning(lcSyncTransport) << "certificate refused for" << m_server.host();
 }
 
+QString SyncTransport::refusalAfterHandshake(const QSslConfiguration& ssl, QString& peerPin) const
+{
+    peerPin = syncprotocol::certificatePin(ssl.peerCertificate().toDer());
+    if (ssl.sessionProtocol() != QSsl::TlsV1_3)
+        return QStringLiteral("The sync server did not use TLS 1.3: the connection was refused.");
+    if (!m_trust.pins.isEmpty() && !pinned(peerPin))
+        return QStringLiteral("The sync server at %1 showed a certificate that is not the one "
+                              "this register was enrolled with (its pin does not match): the "
+                              "connection was refused.")
+            .arg(m_server.toString());
+    if (m_trust.pins.isEmpty() && !m_trust.typedPin.isEmpty() && peerPin != m_trust.typedPin)
+        return QStringLiteral("The sync server at %1 showed a certificate whose pin is not the "
+                              "one typed from the enrolment sheet: the connection was refused.")
+            .arg(m_server.toString());
+    return {};
+}
+
 void SyncTransport::onEncrypted(QNetworkReply* reply)
 {
     auto it = m_pending.find(reply);
@@ -385,21 +407,7 @@ void SyncTransport::onEncrypted(QNetworkReply* reply)
     Pending& p = **it;
     p.encrypted = true;
     p.connectTimer.stop();
-    const QSslConfiguration ssl = reply->sslConfiguration();
-    p.peerPin = syncprotocol::certificatePin(ssl.peerCertificate().toDer());
-    if (ssl.sessionProtocol() != QSsl::TlsV1_3)
-        p.refusal = QStringLiteral("The sync server did not use TLS 1.3: the connection was "
-                                   "refused.");
-    else if (!m_trust.pins.isEmpty() && !pinned(p.peerPin))
-        p.refusal = QStringLiteral("The sync server at %1 showed a certificate that is not the "
-                                   "one this register was enrolled with (its pin does not "
-                                   "match): the connection was refused.")
-                        .arg(m_server.toString());
-    else if (m_trust.pins.isEmpty() && !m_trust.typedPin.isEmpty() && p.peerPin != m_trust.typedPin)
-        p.refusal = QStringLiteral("The sync server at %1 showed a certificate whose pin is not "
-                                   "the one typed from the enrolment sheet: the connection was "
-                                   "refused.")
-                        .arg(m_server.toString());
+    p.refusal = refusalAfterHandshake(reply->sslConfiguration(), p.peerPin);
     if (!p.refusal.isEmpty()) {
         qCWarning(lcSyncTransport)
             << "connection refused after the handshake for" << m_server.host();
@@ -439,7 +447,14 @@ void SyncTransport::onFinished(QNetworkReply* reply)
         r.message = QStringLiteral("The sync server's answer was larger than %1 MiB and was not "
                                    "read.")
                         .arg(m_timeouts.maxResponseBytes / (1024 * 1024));
-    } else if (r.httpStatus == 0 || !p->encrypted) {
+    } else if (!p->encrypted && r.httpStatus != 0 &&
+               !(p->refusal = refusalAfterHandshake(reply->sslConfiguration(), r.peerPin))
+                    .isEmpty()) {
+        // An answer on a connection whose handshake this request did not see (one kept open by
+        // the network stack): its certificate is checked here instead, and the answer dropped.
+        r.kind = SyncReply::Kind::Insecure;
+        r.message = p->refusal;
+    } else if (r.httpStatus == 0) {
         r.kind = error == QNetworkReply::SslHandshakeFailedError ? SyncReply::Kind::Insecure
                                                                  : SyncReply::Kind::Unreachable;
         r.message = r.kind == SyncReply::Kind::Insecure

@@ -16,6 +16,7 @@
 #include <memory>
 
 class QNetworkReply;
+class QSslConfiguration;
 class QSslError;
 
 namespace pos {
@@ -99,6 +100,8 @@ private:
     void onEncrypted(QNetworkReply* reply);
     void onFinished(QNetworkReply* reply);
     bool pinned(const QString& pin) const;
+    // Empty when the finished handshake is acceptable (TLS 1.3, pinned or typed pin).
+    QString refusalAfterHandshake(const QSslConfiguration& ssl, QString& peerPin) const;
 
     QUrl m_server;
     SyncTrust m_trust;
