@@ -22,6 +22,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 #ifndef POS_SYNCD
 #error "POS_SYNCD must name the pos-syncd executable (tests/CMakeLists.txt sets it)"
@@ -158,30 +159,71 @@ public:
     // `pos-syncd admin <args> --db <superuser>`; `stdinLine` (a password) goes to its stdin.
     AdminResult admin(const QStringList& args, const QByteArray& stdinLine = {})
     {
-        QProcess process;
-        process.start(QStringLiteral(POS_SYNCD),
-                      QStringList{QStringLiteral("admin")} + args +
-                          QStringList{QStringLiteral("--db"),
-                                      QString::fromUtf8(m_cluster.superuserConninfo())});
-        AdminResult result;
-        if (!process.waitForStarted(10000)) {
-            result.errorText = QStringLiteral("pos-syncd did not start");
-            return result;
+        return adminAll({AdminCall{args, stdinLine}}).first();
+    }
+
+    // Several admin commands at once (each its own process, run side by side: creating users
+    // hashes their passwords with scrypt, which is what takes the time). Results in call order.
+    struct AdminCall {
+        QStringList args;
+        QByteArray stdinLine;
+    };
+    QList<AdminResult> adminAll(const QList<AdminCall>& calls)
+    {
+        std::vector<std::unique_ptr<QProcess>> processes;
+        QList<AdminResult> results(calls.size());
+        for (const AdminCall& call : calls) {
+            auto process = std::make_unique<QProcess>();
+            process->start(QStringLiteral(POS_SYNCD),
+                           QStringList{QStringLiteral("admin")} + call.args +
+                               QStringList{QStringLiteral("--db"),
+                                           QString::fromUtf8(m_cluster.superuserConninfo())});
+            if (process->waitForStarted(10000)) {
+                if (!call.stdinLine.isEmpty())
+                    process->write(call.stdinLine + '\n');
+                process->closeWriteChannel();
+            }
+            processes.push_back(std::move(process));
         }
-        if (!stdinLine.isEmpty())
-            process.write(stdinLine + '\n');
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            result.errorText = QStringLiteral("pos-syncd admin did not finish");
-            return result;
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            QProcess& process = *processes[static_cast<size_t>(i)];
+            AdminResult& result = results[i];
+            if (process.state() == QProcess::NotRunning &&
+                process.error() == QProcess::FailedToStart) {
+                result.errorText = QStringLiteral("pos-syncd did not start");
+                continue;
+            }
+            if (!process.waitForFinished(60000)) {
+                process.kill();
+                process.waitForFinished();
+                result.errorText = QStringLiteral("pos-syncd admin did not finish");
+                continue;
+            }
+            result.exitCode =
+                process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+            result.lines =
+                QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+            result.errorText = QString::fromUtf8(process.readAllStandardError()).trimmed();
         }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.lines =
-            QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-        result.errorText = QString::fromUtf8(process.readAllStandardError()).trimmed();
-        return result;
+        return results;
+    }
+
+    // The arguments of create-user (for adminAll); `storeIds` empty for an owner.
+    static QStringList createUserArgs(const QString& companyId, const QString& code,
+                                      const QString& role, const QStringList& storeIds = {})
+    {
+        QStringList args{QStringLiteral("create-user"),
+                         QStringLiteral("--company"),
+                         companyId,
+                         QStringLiteral("--code"),
+                         code,
+                         QStringLiteral("--name"),
+                         code,
+                         QStringLiteral("--role"),
+                         role};
+        if (!storeIds.isEmpty())
+            args << QStringLiteral("--stores") << storeIds.join(u',');
+        return args;
     }
 
     // Tenants through the admin command. Each returns the new id, or empty (error() says why).
@@ -200,18 +242,8 @@ public:
     QString createUser(const QString& companyId, const QString& code, const QString& role,
                        const QByteArray& password, const QStringList& storeIds = {})
     {
-        QStringList args{QStringLiteral("create-user"),
-                         QStringLiteral("--company"),
-                         companyId,
-                         QStringLiteral("--code"),
-                         code,
-                         QStringLiteral("--name"),
-                         code,
-                         QStringLiteral("--role"),
-                         role};
-        if (!storeIds.isEmpty())
-            args << QStringLiteral("--stores") << storeIds.join(u',');
-        return fact(admin(args, password), QStringLiteral("user"));
+        return fact(admin(createUserArgs(companyId, code, role, storeIds), password),
+                    QStringLiteral("user"));
     }
     // A one-time enrolment code for a store ("XXXX-XXXX-XXXX-XXXX").
     QString enrolCode(const QString& companyId, const QString& storeId)
@@ -331,7 +363,8 @@ public:
         return QUrl(baseUrl().toString() + QString::fromLatin1(pathAndQuery));
     }
 
-private:
+    // The id an admin command printed under `key` ("company", "user", ...), or empty with
+    // error() set.
     QString fact(const AdminResult& r, const QString& key)
     {
         const QString v = r.value(key);
@@ -342,6 +375,7 @@ private:
         return v.section(u' ', 0, 0);
     }
 
+private:
     bool writeConfig(Certificate certificate)
     {
         server::ServerConfig config;

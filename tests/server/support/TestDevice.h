@@ -114,7 +114,8 @@ inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificat
         reply->abort();
     out.status =
         pinRefused ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.raw = reply->readAll();
+    if (reply->isOpen())
+        out.raw = reply->readAll();
     out.networkError = reply->error();
     out.networkErrorText = pinRefused ? QStringLiteral("pin mismatch") : reply->errorString();
     out.body = QJsonDocument::fromJson(out.raw).object();
