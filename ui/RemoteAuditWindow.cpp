@@ -54,9 +54,8 @@ QTableView* makeTable(const QString& name, const QString& accessibleName, QWidge
 } // namespace
 
 RemoteAuditWindow::RemoteAuditWindow(std::unique_ptr<RemoteAuditSession> remote, Session session,
-                                     QHash<QString, QString> storeNames, QWidget* parent)
-    : QDialog(parent), m_remote(std::move(remote)), m_session(std::move(session)),
-      m_storeNames(std::move(storeNames))
+                                     QWidget* parent)
+    : QDialog(parent), m_remote(std::move(remote)), m_session(std::move(session))
 {
     m_registers = new RemoteAuditRegisterModel(this);
     m_rows = new RemoteAuditRowModel(this);
@@ -243,7 +242,7 @@ void RemoteAuditWindow::fetchAll()
             m_banner->showError(WrappedLabel::sentence(list.error().message));
             return;
         }
-        m_registers->setRegisters(*list, m_remote->ownRegisterId(), m_storeNames);
+        m_registers->setRegisters(*list, m_remote->ownRegisterId(), m_remote->storeNames());
         m_registerTable->resizeColumnsToContents();
         qint64 total = 0;
         for (const RemoteRegister& r : *list)

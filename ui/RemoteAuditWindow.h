@@ -34,9 +34,8 @@ class RemoteAuditRowModel;
 class RemoteAuditWindow final : public QDialog {
     Q_OBJECT
 public:
-    // storeNames: store id -> name where this desktop knows it (its own store).
     RemoteAuditWindow(std::unique_ptr<RemoteAuditSession> remote, Session session,
-                      QHash<QString, QString> storeNames, QWidget* parent = nullptr);
+                      QWidget* parent = nullptr);
     ~RemoteAuditWindow() override;
 
     RemoteAuditSession& remote() const { return *m_remote; }
@@ -78,7 +77,6 @@ private:
 
     std::unique_ptr<RemoteAuditSession> m_remote;
     Session m_session;
-    QHash<QString, QString> m_storeNames;
     QHash<QString, RemoteAuditChain> m_chains; // register id -> as fetched
     int m_next = 0;                            // the register fetched next
     bool m_working = false;

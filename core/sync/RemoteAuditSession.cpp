@@ -129,6 +129,7 @@ void RemoteAuditSession::signIn(const Session& session, const QString& userCode,
     }
     m_user = {};
     m_witnessKey = (*enrolment)->witnessKey;
+    m_storeNames = {{(*enrolment)->storeId, (*enrolment)->storeName}};
     m_transport = new SyncTransport(*url, SyncTrust{(*enrolment)->pins, {}}, m_timeouts, this);
     m_transport->setIdentity(std::make_shared<const DeviceIdentity>(std::move(*identity)),
                              (*enrolment)->companyId, &m_clock);

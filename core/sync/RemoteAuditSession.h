@@ -6,6 +6,7 @@
 #include "sync/RemoteAudit.h"
 #include "sync/SyncTransport.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -66,6 +67,8 @@ public:
     bool signedIn() const { return !m_user.userId.isEmpty(); }
     const RemoteAuditUser& user() const { return m_user; }
     QString serverUrl() const;
+    // Store id -> name for the stores this desktop knows by name (its own, from enrolment).
+    const QHash<QString, QString>& storeNames() const { return m_storeNames; }
     // The server's witness key stored at enrolment, for RemoteAudit::verify.
     const QByteArray& witnessKey() const { return m_witnessKey; }
     // This desktop's own register and its audit key (empty when no audit log is attached):
@@ -95,6 +98,7 @@ private:
     QPointer<SyncTransport> m_transport;
     RemoteAuditUser m_user;
     QByteArray m_witnessKey;
+    QHash<QString, QString> m_storeNames;
     QString m_ownRegisterId;
     QByteArray m_ownKey;
     // The chain being fetched.
