@@ -21,6 +21,8 @@
 
 namespace pos::ui {
 
+struct SyncContext;
+
 // What the counter screen works with: core services owned by the app (or a test) and who is
 // at the till (the signed-in session every service call acts as). The UI only calls these; it
 // never talks to the database itself.
@@ -46,6 +48,10 @@ struct CounterContext {
     // The audit viewer's services (issue 4), for owners' and auditors' Back office > Audit log.
     // Set after construction; without them the menu entry says the log cannot be shown here.
     AuditViewerContext* audit = nullptr;
+    // Sync with the central server (issue 5): the status bar's sync word, Back office > Sync…
+    // and owners' Settings > Connect to sync server…. Set after construction; without it the
+    // status bar says the register works on its own.
+    SyncContext* sync = nullptr;
 };
 
 } // namespace pos::ui

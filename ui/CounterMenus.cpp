@@ -69,6 +69,10 @@ bool CounterMenus::shows(Command command, const PermissionSet& p)
         return p.contains(P::IntegrationsManage);
     case Command::AuditLog:
         return p.contains(P::AuditView);
+    case Command::Sync:
+        return p.contains(P::ReportsView);
+    case Command::Enrol:
+        return p.contains(P::SettingsManage);
     }
     return false;
 }
@@ -119,12 +123,15 @@ void CounterMenus::apply(const PermissionSet& permissions)
            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
           {Command::Staff, "staffAction", QT_TR_NOOP("S&taff…"), {}},
           {Command::AuditLog, "auditLogAction", QT_TR_NOOP("A&udit log…"),
-           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)}}},
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
+          {Command::Sync, "syncAction", QT_TR_NOOP("S&ync…"),
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}}},
         {"settingsMenu",
          tr("Se&ttings"),
          {{Command::Roles, "rolesAction", QT_TR_NOOP("&Roles and permissions…"), {}},
           {Command::Settings, "settingsAction", QT_TR_NOOP("Register &settings…"), {}},
-          {Command::Integrations, "integrationsAction", QT_TR_NOOP("&Integrations…"), {}}}},
+          {Command::Integrations, "integrationsAction", QT_TR_NOOP("&Integrations…"), {}},
+          {Command::Enrol, "enrolAction", QT_TR_NOOP("&Connect to sync server…"), {}}}},
     };
     for (const Menu& m : menus) {
         QMenu* menu = nullptr;

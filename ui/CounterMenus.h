@@ -34,6 +34,8 @@ public:
         Settings,       // settingsAction: idle lock and other register settings
         Integrations,   // integrationsAction: the integration credentials vault (ENC-5)
         AuditLog,       // auditLogAction: the audit viewer (owners, auditors)
+        Sync,           // syncAction: the sync screen (managers, owners, auditors)
+        Enrol,          // enrolAction: connect the register to a sync server (owners)
     };
     Q_ENUM(Command)
 

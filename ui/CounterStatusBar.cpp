@@ -1,5 +1,7 @@
 #include "CounterStatusBar.h"
 
+#include "SyncStatusWidget.h"
+
 #include <QLabel>
 
 namespace pos::ui {
@@ -12,12 +14,9 @@ CounterStatusBar::CounterStatusBar(QWidget* parent) : QStatusBar(parent)
     m_register = addLabel(QStringLiteral("registerLabel"), tr("Register"));
     m_cashier = addLabel(QStringLiteral("cashierLabel"), tr("Cashier"));
     m_shift = addLabel(QStringLiteral("shiftLabel"), tr("Shift"));
-    m_sync = addLabel(QStringLiteral("syncLabel"), tr("Connection"));
-    // There is no sync yet: say so instead of pretending to be online.
-    m_sync->setText(tr("● Offline — working locally"));
-    m_sync->setProperty("kind", QStringLiteral("offline"));
-    m_sync->setToolTip(tr("Sales are stored on this register only. Syncing with the central "
-                          "server is not set up yet."));
+    // Not enrolled until an engine is set: the widget says the register works on its own.
+    m_sync = new SyncStatusWidget(this);
+    addPermanentWidget(m_sync);
 }
 
 QLabel* CounterStatusBar::addLabel(const QString& name, const QString& accessibleName)

@@ -6,8 +6,10 @@ class QLabel;
 
 namespace pos::ui {
 
-// Who and where: store, register, cashier, the sync state (honest: there is no sync yet) and the
-// open shift.
+class SyncStatusWidget;
+
+// Who and where: store, register, cashier, the sync state (SyncStatusWidget: online or offline,
+// waiting records, last sync) and the open shift.
 class CounterStatusBar final : public QStatusBar {
     Q_OBJECT
 public:
@@ -15,6 +17,7 @@ public:
     void setPlace(const QString& store, const QString& registerName);
     void setCashier(const QString& cashier);
     void setShift(const QString& shiftText);
+    SyncStatusWidget* syncStatus() const { return m_sync; }
 
 private:
     QLabel* addLabel(const QString& name, const QString& accessibleName);
@@ -22,7 +25,7 @@ private:
     QLabel* m_store = nullptr;
     QLabel* m_register = nullptr;
     QLabel* m_cashier = nullptr;
-    QLabel* m_sync = nullptr;
+    SyncStatusWidget* m_sync = nullptr;
     QLabel* m_shift = nullptr;
 };
 

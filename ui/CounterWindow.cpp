@@ -8,6 +8,8 @@
 #include "ReceiptDialog.h"
 #include "SearchResultsList.h"
 #include "ShiftFlow.h"
+#include "SyncContext.h"
+#include "SyncStatusWidget.h"
 #include "TenderDialog.h"
 #include "TotalsPanel.h"
 
@@ -167,6 +169,11 @@ void CounterWindow::buildUi()
     m_status->setPlace(m_ctx.settings.storeName, m_ctx.settings.registerName);
     m_status->setCashier(m_ctx.session.userName);
     setStatusBar(m_status);
+    // Sync (issue 5): the status bar follows the engine; a click opens the sync screen.
+    if (m_ctx.sync)
+        m_status->syncStatus()->setEngine(m_ctx.sync->engine);
+    connect(m_status->syncStatus(), &SyncStatusWidget::activated, this,
+            [this] { runMenuCommand(CounterMenus::Command::Sync); });
 }
 
 QPushButton* CounterWindow::addCommand(const QString& text, const QList<QKeySequence>& keys,

@@ -97,6 +97,9 @@ private:
     void applyPermissions();
     void runMenuCommand(CounterMenus::Command command);
     void registerSettings();
+    // Sync (CounterWindowBackOffice.cpp): the sync screen and connecting to a sync server.
+    void showSync();
+    void enrolRegister();
     // RBAC-5: runs a counter action through ApprovalFlow; shows a refusal in the banner. True when
     // done; approver: who approved, if anyone did.
     bool withApproval(const ApprovalFlow::Action& action, const ApprovalFlow::Ask& ask,

@@ -10,6 +10,7 @@
 #include "Banner.h"
 #include "CounterMenus.h"
 #include "CounterStatusBar.h"
+#include "EnrolDialog.h"
 #include "IdleLock.h"
 #include "IntegrationsDialog.h"
 #include "MoneyText.h"
@@ -17,6 +18,9 @@
 #include "ReportsWindow.h"
 #include "RoleEditorDialog.h"
 #include "StaffDialog.h"
+#include "SyncContext.h"
+#include "SyncStatusWidget.h"
+#include "SyncWindow.h"
 
 #include <QInputDialog>
 #include <QLabel>
@@ -42,6 +46,8 @@ void CounterWindow::applyPermissions()
         m_banner->showError(permissions.error().message);
     const PermissionSet set = permissions.value_or(PermissionSet{});
     m_menus->apply(set); // a new menu bar: the lock's User menu goes on it again
+    m_status->syncStatus()->setOpensScreen(m_ctx.sync &&
+                                           CounterMenus::shows(CounterMenus::Command::Sync, set));
     addLockMenu();
     const bool sells = CounterMenus::sells(set);
     m_scan->setEnabled(sells);
@@ -146,8 +152,49 @@ void CounterWindow::runMenuCommand(CounterMenus::Command command)
         window.exec();
         break;
     }
+    case CounterMenus::Command::Sync:
+        showSync();
+        break;
+    case CounterMenus::Command::Enrol:
+        enrolRegister();
+        break;
     }
     backToScan();
+}
+
+void CounterWindow::showSync()
+{
+    if (!m_ctx.sync) {
+        m_banner->showError(tr("Sync is not available on this register."));
+        return;
+    }
+    SyncWindow window(*m_ctx.sync, m_ctx.session, this);
+    window.exec();
+    // An owner may have connected the register from there.
+    if (m_status->syncStatus()->engine() != m_ctx.sync->engine)
+        m_status->syncStatus()->setEngine(m_ctx.sync->engine);
+}
+
+void CounterWindow::enrolRegister()
+{
+    if (!m_ctx.sync) {
+        m_banner->showError(tr("Sync is not available on this register."));
+        return;
+    }
+    if (m_ctx.sync->engine) {
+        m_banner->showInfo(tr("This register is already connected to %1.")
+                               .arg(m_ctx.sync->engine->status().serverUrl));
+        return;
+    }
+    EnrolDialog dialog(m_ctx.sync->enrolment, m_ctx.session, this);
+    dialog.setRegisterName(m_ctx.settings.registerName);
+    if (dialog.exec() != QDialog::Accepted || !dialog.outcome())
+        return;
+    if (m_ctx.sync->startEngine)
+        m_ctx.sync->engine = m_ctx.sync->startEngine();
+    m_status->syncStatus()->setEngine(m_ctx.sync->engine);
+    m_banner->showInfo(tr("Connected to %1 — %2. Sync runs in the background.")
+                           .arg(dialog.outcome()->companyName, dialog.outcome()->storeName));
 }
 
 void CounterWindow::refund()
