@@ -4,9 +4,13 @@
 #include "audit/AuditQuery.h"
 #include "staff/AccessControl.h"
 
+#include <functional>
+#include <memory>
+
 namespace pos {
 class AuditExporter;
 class KeyStore;
+class RemoteAuditSession;
 } // namespace pos
 
 namespace pos::ui {
@@ -21,6 +25,9 @@ struct AuditViewerContext {
     KeyStore& keys;
     const Clock& clock;
     AuditExporter* exporter = nullptr;
+    // The owner's view across registers (AUD-7): a session with the sync server for "All
+    // registers (from server)…" (RemoteAuditWindow); empty: the button is not there.
+    std::function<std::unique_ptr<RemoteAuditSession>()> remote;
 };
 
 } // namespace pos::ui

@@ -7,6 +7,7 @@
 #include "AuditRowModel.h"
 #include "AuditVerifyBadge.h"
 #include "Banner.h"
+#include "RemoteAuditWindow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -120,6 +121,15 @@ void AuditViewerWindow::buildUi()
         m_export->setObjectName(QStringLiteral("exportButton"));
         m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
         connect(m_export, &QPushButton::clicked, this, &AuditViewerWindow::exportLog);
+    }
+    if (m_ctx.remote) {
+        m_remote = buttons->addButton(tr("All registers (from the &server)… (Ctrl+Shift+S)"),
+                                      QDialogButtonBox::ActionRole);
+        m_remote->setObjectName(QStringLiteral("remoteButton"));
+        m_remote->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+        m_remote->setToolTip(tr("The audit logs of every register of your stores as the sync "
+                                "server holds them, each checked here with that register's key"));
+        connect(m_remote, &QPushButton::clicked, this, &AuditViewerWindow::openRemote);
     }
     auto* close = buttons->addButton(tr("Close (Esc)"), QDialogButtonBox::RejectRole);
     close->setObjectName(QStringLiteral("closeButton"));
@@ -396,6 +406,14 @@ void AuditViewerWindow::reject()
         return;
     }
     QDialog::reject();
+}
+
+void AuditViewerWindow::openRemote()
+{
+    if (!m_ctx.remote)
+        return;
+    RemoteAuditWindow window(m_ctx.remote(), m_session, this);
+    window.exec();
 }
 
 void AuditViewerWindow::exportLog()

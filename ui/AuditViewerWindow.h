@@ -51,6 +51,7 @@ public:
     Banner* banner() const { return m_banner; }
     QLabel* countLabel() const { return m_count; }
     QPushButton* exportButton() const { return m_export; } // null without audit.export
+    QPushButton* remoteButton() const { return m_remote; } // null without a sync server
 
 public slots:
     void reload();
@@ -64,6 +65,7 @@ private:
     void showDetail(int row);
     void openDetail();
     void exportLog();
+    void openRemote();
     void showCount();
 
     AuditViewerContext m_ctx;
@@ -86,6 +88,7 @@ private:
     QTableView* m_table = nullptr;
     AuditDetailPane* m_detail = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_remote = nullptr;
     QTimer* m_typingTimer = nullptr;
     bool m_loading = false;
 };
