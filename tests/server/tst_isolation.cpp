@@ -52,6 +52,7 @@ private slots:
     void sessionOfAnotherCompanysUserIsRefused();
     void districtManagerSeesExactlyTheirStores();
     void auditReadStaysInTheUsersStores();
+    void commandsStayInTheUsersStores();
 
 private:
     // Every pos table with the column lists we need; from the catalog, never a fixed list.
@@ -576,6 +577,61 @@ void tst_isolation::auditReadStaysInTheUsersStores()
     QVERIFY2(other.status == 403, qPrintable(other.describe()));
     QVERIFY(other.body.value(QStringLiteral("rows")).toArray().isEmpty());
     a1.signOut();
+}
+
+void tst_isolation::commandsStayInTheUsersStores()
+{
+    const auto a1 = m_w.store(QStringLiteral("A1"));
+    const auto a3 = m_w.store(QStringLiteral("A3"));
+    const auto b1 = m_w.store(QStringLiteral("B1"));
+    const auto price = [](const QString& productId, const QString& storeId, qint64 minor) {
+        return QJsonObject{
+            {QStringLiteral("command_id"), newUuid()},
+            {QStringLiteral("kind"), QStringLiteral("store_price.set")},
+            {QStringLiteral("id"), productId},
+            {QStringLiteral("base_version"), 1},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("store_id"), storeId},
+                                                 {QStringLiteral("price_minor"), minor}}}};
+    };
+    TestDevice& atA1 = *a1->device;
+    for (const char* code : {"1002", "1001"}) { // the district manager, then A's owner
+        const ApiReply session =
+            atA1.signIn(QString::fromLatin1(code), QString::fromLatin1(TenantWorld::Password));
+        QVERIFY2(session.status == 200, qPrintable(session.describe()));
+        const auto before = m_f->rowCounts();
+        // Another company's store, another company's product in an own store, and (for the
+        // district manager) an own company's store they are not assigned to.
+        QList<QJsonObject> refused{price(m_w.a.productId, b1->id, 1),
+                                   price(m_w.b.productId, a1->id, 1),
+                                   price(m_w.b.productId, b1->id, 1)};
+        if (qstrcmp(code, "1002") == 0)
+            refused.append(price(m_w.a.productId, a3->id, 1));
+        for (const QJsonObject& command : refused) {
+            const ApiReply r = atA1.post("/v1/commands", command);
+            QVERIFY2(r.status == 403 || r.status == 404, qPrintable(r.describe()));
+            QVERIFY2(!r.raw.contains(m_w.b.id.toUtf8()) && !r.raw.contains("footer B"),
+                     r.raw.constData());
+        }
+        // With the company forged in the header: not even authenticated.
+        const ApiReply forged = atA1.post("/v1/commands", price(m_w.b.productId, b1->id, 1),
+                                          RequestTamper().withCompany(m_w.b.id));
+        QVERIFY2(forged.status == 401, qPrintable(forged.describe()));
+        const QStringList changed = changedBesideNonces(before, m_f->rowCounts());
+        QVERIFY2(changed.isEmpty(), qPrintable(changed.join(u", ")));
+        auto bPrice = m_f->cluster().superuser()->exec(
+            "SELECT price_minor, version FROM pos.store_prices WHERE store_id = $1::uuid",
+            {b1->id.toUtf8()});
+        QVERIFY(bPrice && bPrice->rows() == 1);
+        QCOMPARE(bPrice->integer(0, 0), b1->priceMinor);
+        QCOMPARE(bPrice->integer(0, 1), 1);
+        atA1.signOut();
+    }
+    // The control: the district manager may set the price in their own store.
+    QCOMPARE(atA1.signIn(QStringLiteral("1002"), QString::fromLatin1(TenantWorld::Password)).status,
+             200);
+    const ApiReply own = atA1.post("/v1/commands", price(m_w.a.productId, a1->id, 1234));
+    QVERIFY2(own.status == 200, qPrintable(own.describe()));
+    atA1.signOut();
 }
 
 QTEST_GUILESS_MAIN(tst_isolation)
