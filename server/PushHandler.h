@@ -1,10 +1,14 @@
 #pragma once
 
 #include "ApiResponse.h"
+#include "PushRecords.h"
 #include "ServerContext.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QUrlQuery>
+
+#include <utility>
 
 namespace pos::server {
 
@@ -18,6 +22,10 @@ public:
     ApiResponse handle(const RequestContext& who, const QByteArray& body, const QUrlQuery& query);
 
 private:
+    // Inside the open transaction: the result, and whether it is the stored answer of a batch
+    // seen before (nothing to commit).
+    ApiResult<std::pair<QJsonObject, bool>> store(const RequestContext& who,
+                                                  const PushBatch& batch);
     ServerContext& m_ctx;
 };
 
