@@ -6,6 +6,12 @@
 #include "SyncdFixture.h"
 #include "auth/CredentialHash.h"
 #include "crypto/Ed25519.h"
+#include "store/KeyStore.h"
+#include "sync/CommandClient.h"
+#include "sync/DeviceIdentity.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,6 +51,7 @@ private slots:
     void malformedCommandsWriteNothing_data();
     void malformedCommandsWriteNothing();
     void anotherCompanyFindsNothing();
+    void aDesktopsCommandClientHearsTheStaleMessage();
 
 private:
     ApiReply command(const QByteArray& token, const QString& kind, const QString& id, qint64 base,
@@ -618,6 +625,101 @@ void tst_commands::anotherCompanyFindsNothing()
     QCOMPARE(
         scalar("SELECT price_minor FROM pos.products WHERE id = $1::uuid", {m_product.toUtf8()}),
         149);
+}
+
+void tst_commands::aDesktopsCommandClientHearsTheStaleMessage()
+{
+    // A desktop enrolled with its own device key (DeviceIdentity in its key store), talking
+    // through the register's SyncTransport (pinned TLS 1.3, signed requests, the user's token).
+    MemoryKeyStore keys;
+    const QString registerId = newUuid();
+    auto identity = DeviceIdentity::loadOrCreate(keys, registerId);
+    QVERIFY(identity.has_value());
+    TestDevice auditKeys(m_f->baseUrl(), m_f->caCertificates(), QStringLiteral("Desktop"));
+    const QJsonObject enrol{
+        {QStringLiteral("code"), m_f->enrolCode(m_company, m_s1)},
+        {QStringLiteral("register_id"), registerId},
+        {QStringLiteral("name"), QStringLiteral("Back office")},
+        {QStringLiteral("signing_key"), QString::fromLatin1(auditKeys.auditPublicKey().toBase64())},
+        {QStringLiteral("device_key"), QString::fromLatin1(identity->publicKey().toBase64())},
+        {QStringLiteral("audit_head"),
+         QJsonObject{
+             {QStringLiteral("row_count"), 0},
+             {QStringLiteral("head_hash"), QString::fromLatin1(QByteArray(32, '\0').toBase64())}}}};
+    QNetworkAccessManager nam;
+    const ApiReply enrolled = sendHttps(nam, m_f->caCertificates(), "POST", m_f->url("/v1/enrol"),
+                                        {}, QJsonDocument(enrol).toJson(QJsonDocument::Compact));
+    QVERIFY2(enrolled.status == 200, qPrintable(enrolled.describe()));
+
+    SystemClock clock;
+    SyncTransport transport(m_f->baseUrl(), SyncTrust{{m_f->certs().server().pin}, {}});
+    transport.setIdentity(std::make_shared<const DeviceIdentity>(std::move(*identity)), m_company,
+                          &clock);
+    // Waits for an asynchronous answer, processing events (the transport runs in this thread).
+    const auto wait = [](const bool& done) {
+        QDeadlineTimer deadline(20000);
+        while (!done && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    };
+    bool signedIn = false;
+    SyncReply session;
+    transport.post(
+        "/v1/session",
+        QJsonDocument(QJsonObject{{QStringLiteral("user_code"), QStringLiteral("30")},
+                                  {QStringLiteral("password"), QString::fromLatin1(Password)}})
+            .toJson(QJsonDocument::Compact),
+        [&](const SyncReply& r) {
+            session = r;
+            signedIn = true;
+        });
+    wait(signedIn);
+    QVERIFY2(session.ok(), qPrintable(session.message));
+    transport.setSessionToken(session.body.value(QStringLiteral("token")).toString().toLatin1());
+
+    SequentialIdSource ids;
+    CommandClient client(transport, ids);
+    const auto send = [&](SyncCommand& c) {
+        bool done = false;
+        Result<CommandAccepted> result = fail(ErrorCode::Internal, QString());
+        client.send(c, [&](Result<CommandAccepted> r) {
+            result = std::move(r);
+            done = true;
+        });
+        wait(done);
+        return result;
+    };
+    const qint64 version =
+        scalar("SELECT version FROM pos.products WHERE id = $1::uuid", {m_product.toUtf8()});
+    SyncCommand rename{{},
+                       QStringLiteral("product.update"),
+                       m_product,
+                       version,
+                       {{QStringLiteral("name"), QStringLiteral("Whole milk 1l")}}};
+    auto accepted = send(rename);
+    QVERIFY2(accepted.has_value(), qPrintable(accepted ? QString() : accepted.error().message));
+    QCOMPARE(accepted->version, version + 1);
+    QVERIFY(!rename.commandId.isEmpty());
+    // The answer was lost: the same command again is answered the same, not applied twice.
+    auto resent = send(rename);
+    QVERIFY(resent.has_value());
+    QCOMPARE(resent->version, version + 1);
+
+    SyncCommand stale{{},
+                      QStringLiteral("product.update"),
+                      m_product,
+                      version,
+                      {{QStringLiteral("price_minor"), 1}}};
+    auto refused = send(stale);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+    QVERIFY2(refused.error().message.contains(
+                 QStringLiteral("Name of 'Whole milk 1l' was changed to 'Whole milk 1l' by you, in "
+                                "an earlier edit (version %1); your edit was based on version %2.")
+                     .arg(version + 1)
+                     .arg(version)),
+             qPrintable(refused.error().message));
+    QCOMPARE(scalar("SELECT version FROM pos.products WHERE id = $1::uuid", {m_product.toUtf8()}),
+             version + 1);
 }
 
 QTEST_GUILESS_MAIN(tst_commands)
