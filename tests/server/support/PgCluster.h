@@ -24,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QString>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -229,10 +230,17 @@ private:
         process.setProcessChannelMode(QProcess::MergedChannels);
         const QString path = BinDir + u'/' + program;
         if (runningAsRoot()) {
-            process.start(QStringLiteral("runuser"),
-                          QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
-                                      QStringLiteral("--"), path} +
-                              args);
+            const QString runuser = QStandardPaths::findExecutable(
+                QStringLiteral("runuser"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"),
+                                            QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
+            if (runuser.isEmpty()) {
+                m_error = QStringLiteral("runuser (util-linux) is needed to run PostgreSQL as "
+                                         "postgres when the tests run as root");
+                return false;
+            }
+            process.start(runuser, QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                               QStringLiteral("--"), path} +
+                                       args);
         } else {
             process.start(path, args);
         }
