@@ -27,7 +27,7 @@ struct AuditViewerContext {
     AuditExporter* exporter = nullptr;
     // The owner's view across registers (AUD-7): a session with the sync server for "All
     // registers (from server)…" (RemoteAuditWindow); empty: the button is not there.
-    std::function<std::unique_ptr<RemoteAuditSession>()> remote;
+    std::function<std::unique_ptr<RemoteAuditSession>()> remote = {};
 };
 
 } // namespace pos::ui
