@@ -25,9 +25,9 @@ struct SyncContext {
     SyncEngine* engine = nullptr;
     // Called once an enrolment succeeded: makes and starts the engine in the background and
     // returns it (null if it could not be made; the sync screen then says so).
-    std::function<SyncEngine*()> startEngine;
+    std::function<SyncEngine*()> startEngine = {};
     // A fresh session with the sync server for the owner's view across registers (AUD-7).
-    std::function<std::unique_ptr<RemoteAuditSession>()> openRemoteAudit;
+    std::function<std::unique_ptr<RemoteAuditSession>()> openRemoteAudit = {};
 };
 
 } // namespace pos::ui
