@@ -3,6 +3,7 @@
 #include "../common/StaffKeys.h"
 #include "CounterWindow.h"
 #include "StartupFlow.h"
+#include "SyncContext.h"
 #include "UiResources.h"
 #include "audit/AuditExporter.h"
 #include "payments/SimulatedProcessor.h"
@@ -10,6 +11,7 @@
 #include "staff/AuthService.h"
 #include "staff/SetupService.h"
 #include "store/StoreFile.h"
+#include "sync/SyncStateStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -147,6 +149,36 @@ int main(int argc, char* argv[])
     pos::CredentialVault vault(*db, access, *startup.keys(),
                                pos::CredentialVault::fieldKeyNameFor(storePath), clock);
     context.vault = &vault;
+    // Sync with the central server (issue 5): an enrolled register syncs in the background from
+    // the start (its own thread and connection: the counter never waits); one that is not gets
+    // its engine when an owner connects it (Settings > Connect to sync server…).
+    pos::SyncOverview syncOverview(*db, access);
+    pos::Enrolment enrolment(*db, *startup.keys(), access, clock);
+    pos::ui::SyncContext sync{access, clock, syncOverview, enrolment};
+    std::unique_ptr<pos::SyncEngine> syncEngine;
+    sync.startEngine = [&]() -> pos::SyncEngine* {
+        auto opener = pos::SyncEngine::openerFor(*db, *startup.keys());
+        if (!opener) {
+            qWarning("sync does not start: %s", qPrintable(opener.error().message));
+            return nullptr;
+        }
+        pos::SyncEngineOptions options;
+        options.registerId = settings->registerId;
+        options.openDatabase = std::move(*opener);
+        options.keys = startup.keys();
+        options.database = db.get();
+        options.clock = &clock;
+        syncEngine = std::make_unique<pos::SyncEngine>(std::move(options));
+        syncEngine->start();
+        return syncEngine.get();
+    };
+    if (auto enrolled = pos::SyncStateStore(*db).enrolment(); enrolled && *enrolled)
+        sync.engine = sync.startEngine();
+    sync.openRemoteAudit = [&] {
+        return std::make_unique<pos::RemoteAuditSession>(*db, *startup.keys(), access, clock);
+    };
+    audit.remote = sync.openRemoteAudit;
+    context.sync = &sync;
     pos::ui::CounterWindow window(context);
     window.enableLocking(auth);
     window.resize(1366, 768);
