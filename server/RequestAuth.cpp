@@ -1,6 +1,7 @@
 #include "RequestAuth.h"
 
 #include "ServerSql.h"
+#include "SessionHandler.h"
 #include "crypto/Ed25519.h"
 #include "sync/SyncProtocol.h"
 
@@ -169,7 +170,7 @@ RequestAuth::checkInTransaction(const Request& request, const QString& company,
 std::expected<void, ApiResponse> RequestAuth::resolveSession(const QByteArray& token,
                                                              RequestContext& who)
 {
-    const QByteArray hash = sha256(token); // SessionHandler::tokenHash: SHA-256 of the text
+    const QByteArray hash = SessionHandler::tokenHash(token);
     auto user = m_ctx.pg.exec(
         "SELECT u.id, u.role FROM pos.user_tokens t JOIN pos.users u ON u.id = t.user_id "
         "WHERE t.token_hash = $1 AND t.device_id = $2 AND t.expires_at > $3 AND u.active",

@@ -1,35 +1,17 @@
 #include "SyncServer.h"
 
+#include "AuditReadHandler.h"
+#include "CommandHandler.h"
 #include "EnrolHandler.h"
 #include "GuardedSslServer.h"
+#include "PullHandler.h"
+#include "PushHandler.h"
 #include "RequestAuth.h"
 #include "ServerSql.h"
+#include "SessionHandler.h"
 #include "TlsMaterial.h"
 #include "WitnessKey.h"
 #include "sync/SyncProtocol.h"
-
-// Each endpoint's handler is wired once its header exists, so the server builds while the
-// handlers are written (docs/sync.md, "Endpoints").
-#if __has_include("PushHandler.h")
-#include "PushHandler.h"
-#define POS_SYNCD_HAVE_PUSH 1
-#endif
-#if __has_include("AuditReadHandler.h")
-#include "AuditReadHandler.h"
-#define POS_SYNCD_HAVE_AUDIT 1
-#endif
-#if __has_include("PullHandler.h")
-#include "PullHandler.h"
-#define POS_SYNCD_HAVE_PULL 1
-#endif
-#if __has_include("SessionHandler.h")
-#include "SessionHandler.h"
-#define POS_SYNCD_HAVE_SESSION 1
-#endif
-#if __has_include("CommandHandler.h")
-#include "CommandHandler.h"
-#define POS_SYNCD_HAVE_COMMANDS 1
-#endif
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
@@ -105,21 +87,11 @@ QHttpServerResponder::StatusCode statusCode(int status)
 } // namespace
 
 struct SyncServer::Handlers {
-#ifdef POS_SYNCD_HAVE_PUSH
     std::unique_ptr<PushHandler> push;
-#endif
-#ifdef POS_SYNCD_HAVE_AUDIT
     std::unique_ptr<AuditReadHandler> audit;
-#endif
-#ifdef POS_SYNCD_HAVE_PULL
     std::unique_ptr<PullHandler> pull;
-#endif
-#ifdef POS_SYNCD_HAVE_SESSION
     std::unique_ptr<SessionHandler> session;
-#endif
-#ifdef POS_SYNCD_HAVE_COMMANDS
     std::unique_ptr<CommandHandler> commands;
-#endif
 };
 
 Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config)
@@ -202,46 +174,36 @@ void SyncServer::addRoutes()
                   [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
                       serveEnrol(request, std::move(responder));
                   });
-#ifdef POS_SYNCD_HAVE_PUSH
     m_handlers->push = std::make_unique<PushHandler>(*m_ctx);
     addDeviceRoute(QStringLiteral("/v1/push"), Method::Post,
                    [h = m_handlers->push.get()](const RequestContext& who, const QByteArray& body,
                                                 const QUrlQuery& query) {
                        return h->handle(who, body, query);
                    });
-#endif
-#ifdef POS_SYNCD_HAVE_AUDIT
     m_handlers->audit = std::make_unique<AuditReadHandler>(*m_ctx);
     addDeviceRoute(QStringLiteral("/v1/audit"), Method::Get,
                    [h = m_handlers->audit.get()](const RequestContext& who, const QByteArray& body,
                                                  const QUrlQuery& query) {
                        return h->handle(who, body, query);
                    });
-#endif
-#ifdef POS_SYNCD_HAVE_PULL
     m_handlers->pull = std::make_unique<PullHandler>(*m_ctx);
     addDeviceRoute(QStringLiteral("/v1/pull"), Method::Get,
                    [h = m_handlers->pull.get()](const RequestContext& who, const QByteArray& body,
                                                 const QUrlQuery& query) {
                        return h->handle(who, body, query);
                    });
-#endif
-#ifdef POS_SYNCD_HAVE_SESSION
     m_handlers->session = std::make_unique<SessionHandler>(*m_ctx);
     addDeviceRoute(QStringLiteral("/v1/session"), Method::Post,
                    [h = m_handlers->session.get()](const RequestContext& who,
                                                    const QByteArray& body, const QUrlQuery& query) {
                        return h->handle(who, body, query);
                    });
-#endif
-#ifdef POS_SYNCD_HAVE_COMMANDS
     m_handlers->commands = std::make_unique<CommandHandler>(*m_ctx);
     addDeviceRoute(QStringLiteral("/v1/commands"), Method::Post,
                    [h = m_handlers->commands.get()](
                        const RequestContext& who, const QByteArray& body, const QUrlQuery& query) {
                        return h->handle(who, body, query);
                    });
-#endif
     m_http->setMissingHandler(
         [](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
             respond(describe(request), responder,
