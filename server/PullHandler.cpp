@@ -91,19 +91,21 @@ constexpr char RoleOverrideSql[] =
     "AND role = split_part($1, ':', 1) AND permission = split_part($1, ':', 2)";
 
 // The value this store uses: its own, else the company's; and the version of each scope's row
-// (of its deletion when there is none) for editors' base_version.
+// (of its deletion when there is none) for editors' base_version, also when neither is left
+// (deleted, with those versions in data).
 constexpr char SettingSql[] =
     "WITH c AS (SELECT value, version FROM pos.settings WHERE key = $1 AND store_id IS NULL), "
-    "s AS (SELECT value, version FROM pos.settings WHERE key = $1 AND store_id = $2::uuid) "
+    "s AS (SELECT value, version FROM pos.settings WHERE key = $1 AND store_id = $2::uuid), "
+    "v AS (SELECT coalesce((SELECT version FROM c), (SELECT max(version) FROM pos.change_log "
+    "WHERE kind = 'setting' AND entity_id = $1 AND store_id IS NULL), 0) AS company, "
+    "coalesce((SELECT version FROM s), (SELECT max(version) FROM pos.change_log "
+    "WHERE kind = 'setting' AND entity_id = $1 AND store_id = $2::uuid), 0) AS store) "
     "SELECT json_build_object('key', $1::text, "
     "'value', coalesce((SELECT value FROM s), (SELECT value FROM c)), "
     "'scope', CASE WHEN EXISTS (SELECT 1 FROM s) THEN 'store' ELSE 'company' END, "
-    "'company_version', coalesce((SELECT version FROM c), (SELECT max(version) FROM "
-    "pos.change_log WHERE kind = 'setting' AND entity_id = $1 AND store_id IS NULL), 0), "
-    "'store_version', coalesce((SELECT version FROM s), (SELECT max(version) FROM "
-    "pos.change_log WHERE kind = 'setting' AND entity_id = $1 AND store_id = $2::uuid), 0))"
-    "::text, coalesce((SELECT version FROM s), (SELECT version FROM c)), false "
-    "WHERE EXISTS (SELECT 1 FROM s) OR EXISTS (SELECT 1 FROM c)";
+    "'company_version', v.company, 'store_version', v.store)::text, "
+    "coalesce((SELECT version FROM s), (SELECT version FROM c), greatest(v.company, v.store)), "
+    "NOT EXISTS (SELECT 1 FROM s) AND NOT EXISTS (SELECT 1 FROM c) FROM v";
 
 constexpr char StoreSql[] = "SELECT json_build_object('name', name)::text, 1, false "
                             "FROM pos.stores WHERE id = $1::uuid AND id = $2::uuid";

@@ -305,6 +305,9 @@ void tst_pull::removalsComeAsDeleted()
     QVERIFY2(r.status == 200, qPrintable(r.describe()));
     r = command(QStringLiteral("product.update"), m_bread, 3, {{QStringLiteral("active"), false}});
     QVERIFY2(r.status == 200, qPrintable(r.describe()));
+    r = command(QStringLiteral("setting.set"), QStringLiteral("idle_lock_seconds"), 1,
+                {{QStringLiteral("value"), QJsonValue()}});
+    QVERIFY2(r.status == 200, qPrintable(r.describe()));
 
     const Pulled high = pull(*m_d1, c1);
     const QJsonObject gone = high.changes.value(QStringLiteral("user/") + m_manager);
@@ -331,7 +334,26 @@ void tst_pull::removalsComeAsDeleted()
     QCOMPARE(bread.value(QStringLiteral("data")).toObject().value(QStringLiteral("active")),
              QJsonValue(false));
 
+    // The company's idle lock is gone: High Street has none left, and its editor learns the
+    // version to make it again from.
+    const QJsonObject idle = high.changes.value(QStringLiteral("setting/idle_lock_seconds"));
+    QCOMPARE(idle.value(QStringLiteral("deleted")).toBool(), true);
+    QCOMPARE(idle.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("company_version"))
+                 .toInteger(),
+             2);
+
     const Pulled station = pull(*m_d2, c2);
+    // The Station keeps its own.
+    const QJsonObject stationIdle =
+        station.changes.value(QStringLiteral("setting/idle_lock_seconds"));
+    QCOMPARE(stationIdle.value(QStringLiteral("deleted")).toBool(), false);
+    QCOMPARE(stationIdle.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("value"))
+                 .toString(),
+             QStringLiteral("900"));
     const QJsonObject arrived = station.changes.value(QStringLiteral("user/") + m_manager);
     QCOMPARE(arrived.value(QStringLiteral("deleted")).toBool(), false);
     QCOMPARE(
@@ -406,8 +428,9 @@ void tst_pull::aRegisterAppliesWhatItPulls()
                  "WHERE u.uuid = ?1",
                  m_manager),
              QStringLiteral("0"));
-    QCOMPARE(one("SELECT value FROM settings WHERE key = ?1", QStringLiteral("idle_lock_seconds")),
-             QStringLiteral("600"));
+    QCOMPARE(
+        one("SELECT count(*) FROM settings WHERE key = ?1", QStringLiteral("idle_lock_seconds")),
+        QStringLiteral("0")); // the company's value was removed again
     QCOMPARE(one("SELECT value FROM sync_state WHERE key = ?1", QStringLiteral("pull_cursor")),
              QString::number(pull(*m_d1).cursor));
 }
