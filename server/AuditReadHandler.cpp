@@ -55,8 +55,10 @@ std::optional<qint64> number(const QUrlQuery& query, const QString& key, qint64 
 
 ApiResult<QJsonObject> registers(PgConnection& pg)
 {
+    // head_hash is null while the server holds no row (enrolment leaves the genesis prev hash).
     auto r = pg.exec("SELECT d.id::text, d.name, d.store_id::text, d.signing_key, "
-                     "d.revoked_at IS NOT NULL, coalesce(h.row_count, 0), h.head_hash "
+                     "d.revoked_at IS NOT NULL, coalesce(h.row_count, 0), "
+                     "CASE WHEN h.row_count > 0 THEN h.head_hash END "
                      "FROM pos.devices d LEFT JOIN pos.audit_heads h ON h.register_id = d.id "
                      "WHERE d.store_id = ANY (pos.stores()) ORDER BY d.store_id, d.name, d.id");
     if (!r)
@@ -78,7 +80,8 @@ ApiResult<QJsonObject> page(PgConnection& pg, const QString& registerId, qint64 
 {
     const QByteArray reg = registerId.toLatin1();
     auto device = pg.exec("SELECT d.store_id::text, d.name, d.signing_key, "
-                          "coalesce(h.row_count, 0), h.head_hash FROM pos.devices d "
+                          "coalesce(h.row_count, 0), CASE WHEN h.row_count > 0 THEN h.head_hash "
+                          "END, d.revoked_at IS NOT NULL FROM pos.devices d "
                           "LEFT JOIN pos.audit_heads h ON h.register_id = d.id "
                           "WHERE d.id = $1::uuid AND d.store_id = ANY (pos.stores())",
                           {reg});
@@ -155,6 +158,7 @@ ApiResult<QJsonObject> page(PgConnection& pg, const QString& registerId, qint64 
                        {QStringLiteral("store_id"), device->text(0, 0)},
                        {QStringLiteral("name"), device->text(0, 1)},
                        {QStringLiteral("signing_key"), b64OrNull(*device, 0, 2)},
+                       {QStringLiteral("revoked"), device->boolean(0, 5)},
                        {QStringLiteral("row_count"), rowCount},
                        {QStringLiteral("head_hash"), b64OrNull(*device, 0, 4)},
                        {QStringLiteral("rows"), rowList},
