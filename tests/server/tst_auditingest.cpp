@@ -9,6 +9,7 @@
 #include "audit/AuditLog.h"
 #include "store/Database.h"
 #include "sync/AuditWire.h"
+#include "sync/RemoteAudit.h"
 #include "sync/SyncProtocol.h"
 
 #include <QTest>
@@ -486,66 +487,74 @@ void tst_auditingest::ownerReadsTheChainsOfTheirStores()
     const auto pushed = m_fx.push(
         p.who, batch({}, {checkpoints.back()}, std::pair{qint64(rows.size()), rows.back().hash}));
     QVERIFY2(pushed.status == 200, qPrintable(PushFixture::describe(pushed)));
+    // A second register of the store, enrolled but not pushed yet.
+    Register idle;
+    QVERIFY(m_fx.enrol(p.tenant, idle.id(), idle.publicKey(), QStringLiteral("Till 2")));
     const auto owner =
         PushFixture::user(p.tenant, p.reg->id(), QStringLiteral("owner"), {p.tenant.store});
 
-    // The registers of the owner's stores, with their heads.
+    // The registers of the owner's stores with their heads, read by the desktop's own parser.
     const auto list = m_fx.readAudit(owner, {});
     QVERIFY2(list.status == 200, qPrintable(PushFixture::describe(list)));
-    const QJsonArray registers = list.body.value(QStringLiteral("registers")).toArray();
-    QCOMPARE(registers.size(), 1);
-    QCOMPARE(registers.at(0)[QLatin1String("register_id")].toString(), p.reg->id());
-    QCOMPARE(registers.at(0)[QLatin1String("row_count")].toInteger(), qint64(rows.size()));
+    auto registers = RemoteAudit::parseRegisters(list.body);
+    QVERIFY2(registers.has_value(), registers ? "" : qPrintable(registers.error().message));
+    QCOMPARE(registers->size(), 2);
+    for (const RemoteRegister& r : *registers) {
+        QCOMPARE(r.storeId, p.tenant.store);
+        QVERIFY(!r.revoked);
+        if (r.registerId == p.reg->id()) {
+            QCOMPARE(r.rowCount, qint64(rows.size()));
+            QCOMPARE(r.headHash, rows.back().hash);
+            QCOMPARE(r.signingKey, p.reg->publicKey());
+        } else {
+            QCOMPARE(r.registerId, idle.id());
+            QCOMPARE(r.rowCount, qint64(0));
+            QCOMPARE(r.signingKey, idle.publicKey());
+        }
+    }
 
-    // Paged by seq; every row verified on the desktop with the enrolled key it gets here.
-    std::vector<AuditRow> read;
-    std::vector<QJsonObject> readCheckpoints;
+    // Paged by seq; the desktop reads each page strictly and verifies the whole chain with the
+    // register's key and the witness key (AUD-7).
+    RemoteAuditChain chain;
     qint64 after = -1;
-    for (int pages = 0; pages < 10; ++pages) {
-        const auto page = m_fx.readAudit(
+    int pages = 0;
+    while (pages < 10) {
+        const auto answer = m_fx.readAudit(
             owner,
             QStringLiteral("register_id=%1&after_seq=%2&limit=3").arg(p.reg->id()).arg(after));
-        QVERIFY2(page.status == 200, qPrintable(PushFixture::describe(page)));
-        const QByteArray key = QByteArray::fromBase64(
-            page.body.value(QStringLiteral("signing_key")).toString().toLatin1());
-        QCOMPARE(key, p.reg->publicKey());
-        for (const QJsonValue& v : page.body.value(QStringLiteral("rows")).toArray()) {
-            auto row = syncprotocol::auditRowFromJson(v.toObject());
-            QVERIFY(row.has_value());
-            QCOMPARE(auditformat::rowHash(*row), row->hash);
-            QVERIFY(Ed25519::verify(key, auditformat::signedMessage(row->hash), row->signature));
-            read.push_back(*row);
-        }
-        for (const QJsonValue& v : page.body.value(QStringLiteral("checkpoints")).toArray())
-            readCheckpoints.push_back(v.toObject());
-        after = page.body.value(QStringLiteral("next_after_seq")).toInteger();
-        if (!page.body.value(QStringLiteral("more")).toBool())
+        QVERIFY2(answer.status == 200, qPrintable(PushFixture::describe(answer)));
+        auto page = RemoteAudit::parsePage(answer.body, p.reg->id());
+        QVERIFY2(page.has_value(), page ? "" : qPrintable(page.error().message));
+        QVERIFY(page->rows.size() <= 3);
+        ++pages;
+        chain.reg = page->reg;
+        chain.rows += page->rows;
+        chain.checkpoints += page->checkpoints;
+        after = page->nextAfterSeq;
+        if (!page->more)
             break;
     }
-    QCOMPARE(read.size(), rows.size());
+    QCOMPARE(pages, 3); // 8 rows (genesis + 7) in pages of 3
+    QCOMPARE(chain.rows.size(), qsizetype(rows.size()));
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        QCOMPARE(read[i].seq, rows[i].seq);
-        QCOMPARE(read[i].after, rows[i].after);
-        QCOMPARE(read[i].hash, rows[i].hash);
-        QCOMPARE(read[i].signature, rows[i].signature);
+        const AuditRow& got = chain.rows.at(qsizetype(i));
+        QCOMPARE(got.seq, rows[i].seq);
+        QCOMPARE(got.after, rows[i].after);
+        QCOMPARE(got.hash, rows[i].hash);
+        QCOMPARE(got.signature, rows[i].signature);
     }
-    // Each checkpoint once, with the server's countersignature.
-    QCOMPARE(readCheckpoints.size(), checkpoints.size());
-    for (std::size_t i = 0; i < checkpoints.size(); ++i) {
-        const QJsonObject& c = readCheckpoints[i];
-        auto parsed = syncprotocol::auditCheckpointFromJson(c);
-        QVERIFY(parsed.has_value());
-        QCOMPARE(parsed->count, checkpoints[i].count);
-        QVERIFY(Ed25519::verify(p.reg->publicKey(), auditformat::checkpointMessage(*parsed),
-                                parsed->signature));
-        const QByteArray witness = QByteArray::fromBase64(
-            c.value(QStringLiteral("witness_signature")).toString().toLatin1());
-        QVERIFY(Ed25519::verify(m_fx.witnessKey(),
-                                syncprotocol::witnessMessage(
-                                    *parsed, c.value(QStringLiteral("witnessed_at")).toString()),
-                                witness));
-    }
-    // An auditor of the store reads the same.
+    QCOMPARE(chain.checkpoints.size(), qsizetype(checkpoints.size()));
+    RemoteAuditExpectation expect;
+    expect.witnessKey = m_fx.witnessKey();
+    expect.knownKey = p.reg->publicKey();
+    expect.rowsAcknowledged = qint64(rows.size());
+    auto verdict = RemoteAudit::verify(chain, expect);
+    QVERIFY2(verdict.has_value(), verdict ? "" : qPrintable(verdict.error().message));
+    QVERIFY2(verdict->intact(), qPrintable(verdict->chain.explanation + verdict->witnessProblem));
+    QCOMPARE(verdict->witnessed, qint64(checkpoints.size()));
+    QCOMPARE(verdict->unwitnessed, qint64(0));
+
+    // An auditor of the store reads the same in one page.
     const auto auditor =
         PushFixture::user(p.tenant, p.reg->id(), QStringLiteral("auditor"), {p.tenant.store});
     const auto byAuditor =

@@ -12,6 +12,7 @@
 #include "PgCluster.h"
 #include "PushHandler.h"
 #include "ServerContext.h"
+#include "audit/AuditFormat.h"
 #include "crypto/Ed25519.h"
 
 #include <QJsonArray>
@@ -99,14 +100,19 @@ public:
                    : QString();
     }
 
-    // An enrolled register (pos.devices) with its audit signing key.
+    // An enrolled register with its audit signing key, as POST /v1/enrol leaves it: the device
+    // and its audit head at no rows (the genesis prev hash).
     bool enrol(const Tenant& t, const QString& registerId, const QByteArray& signingKey,
                const QString& name = QStringLiteral("Till"))
     {
         return exec("INSERT INTO pos.devices (company_id, store_id, id, name, signing_key, "
                     "device_key) VALUES ($1, $2, $3, $4, decode($5, 'hex'), decode($6, 'hex'))",
                     {t.company.toLatin1(), t.store.toLatin1(), registerId.toLatin1(), name.toUtf8(),
-                     signingKey.toHex(), QByteArray(32, 'k').toHex()});
+                     signingKey.toHex(), QByteArray(32, 'k').toHex()}) &&
+               exec("INSERT INTO pos.audit_heads (company_id, store_id, register_id, row_count, "
+                    "head_hash) VALUES ($1, $2, $3, 0, decode($4, 'hex'))",
+                    {t.company.toLatin1(), t.store.toLatin1(), registerId.toLatin1(),
+                     auditformat::genesisPrevHash(registerId).toHex()});
     }
 
     // What RequestAuth hands a handler for a register's request.
