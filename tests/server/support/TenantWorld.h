@@ -46,15 +46,23 @@ struct TenantWorld {
     Company b;
     QString error;
 
+    // A store by name ("A1"); a name that is not in the world is a mistake in the test.
     std::shared_ptr<Store> store(const QString& name) const
     {
         for (const Company* c : {&a, &b})
             for (const auto& s : c->stores)
-                if (s->name == name)
+                if (s && s->name == name)
                     return s;
-        return nullptr;
+        qFatal("TenantWorld has no store %s", qPrintable(name));
     }
-    TestDevice& device(const QString& storeName) const { return *store(storeName)->device; }
+    // Its register (after build()).
+    TestDevice& device(const QString& storeName) const
+    {
+        TestDevice* d = store(storeName)->device.get();
+        if (!d)
+            qFatal("store %s has no register", qPrintable(storeName));
+        return *d;
+    }
 
     // Everything above; false with `error` set when a step failed.
     bool build(SyncdFixture& f)
