@@ -69,7 +69,9 @@ private:
 
 GuardedSslServer::GuardedSslServer(qint64 maxBodyBytes, QObject* parent)
     : QSslServer(parent), m_maxBody(maxBodyBytes)
-{}
+{
+    setHandshakeTimeout(HandshakeTimeoutMs);
+}
 
 QTcpSocket* GuardedSslServer::nextPendingConnection()
 {

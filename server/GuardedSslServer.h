@@ -11,12 +11,13 @@ namespace pos::server {
 // connected first, and QHttpServer 6.4 reads everything available on each readyRead). A refused
 // request is answered here (413 / 411 / 400 in the apiError shape) and the connection is closed
 // after a short drain, so the client reads the answer instead of a reset. Idle connections are
-// closed after IdleTimeoutMs.
+// closed after IdleTimeoutMs, and a TLS handshake must finish within HandshakeTimeoutMs.
 class GuardedSslServer : public QSslServer {
     Q_OBJECT
 public:
     static constexpr int IdleTimeoutMs = 120'000;
     static constexpr int DrainMs = 2'000;
+    static constexpr int HandshakeTimeoutMs = 10'000;
 
     explicit GuardedSslServer(qint64 maxBodyBytes, QObject* parent = nullptr);
     QTcpSocket* nextPendingConnection() override;
