@@ -4,10 +4,8 @@
 // rollbacks and other registers' records are refused with their codes and nothing written; the
 // server countersigns checkpoints; owners and auditors read the chains back (GET /v1/audit).
 
+#include "AuditRegister.h"
 #include "PushFixture.h"
-#include "TestStore.h"
-#include "audit/AuditLog.h"
-#include "store/Database.h"
 #include "sync/AuditWire.h"
 #include "sync/RemoteAudit.h"
 #include "sync/SyncProtocol.h"
@@ -18,102 +16,6 @@ using namespace pos;
 using namespace pos::test;
 
 namespace {
-
-// A register: its own store file and audit chain (core's AuditLog, real keys and signatures).
-class Register {
-public:
-    explicit Register(QString id = freshUuid()) : m_id(std::move(id))
-    {
-        auto log = AuditLog::open(m_store.db(), m_store.keys(), m_id, m_clock);
-        if (!log)
-            qFatal("opening the audit log failed: %s", qPrintable(log.error().message));
-        m_log = std::move(*log);
-    }
-
-    const QString& id() const { return m_id; }
-    QByteArray publicKey() const { return m_log->publicKey(); }
-
-    // n audited actions in one transaction (the register's own rows, like a shift's).
-    void act(int n)
-    {
-        auto tx = Transaction::begin(m_store.db());
-        QVERIFY(tx.has_value());
-        for (int i = 0; i < n; ++i) {
-            AuditEntry e;
-            e.actorId = 7;
-            e.action = QStringLiteral("cash.in");
-            e.entity = QStringLiteral("shift:") + QString::number(i);
-            e.after = QJsonObject{{QStringLiteral("amount_minor"), 100 + i},
-                                  {QStringLiteral("currency"), QStringLiteral("EUR")}};
-            QVERIFY(m_log->append(e).has_value());
-        }
-        QVERIFY(tx->commit().has_value());
-    }
-    void checkpoint(const QString& reason)
-    {
-        auto tx = Transaction::begin(m_store.db());
-        QVERIFY(tx.has_value());
-        QVERIFY(m_log->checkpoint(reason).has_value());
-        QVERIFY(tx->commit().has_value());
-    }
-
-    std::vector<AuditRow> rows()
-    {
-        std::vector<AuditRow> out;
-        auto q = m_store.db().query(
-            "SELECT seq, at, actor, approver, action, entity, before_json, after_json, "
-            "app_version, host, prev_hash, hash, signature FROM audit_log WHERE register_id = "
-            "?1 ORDER BY seq");
-        q->bind(1, m_id);
-        auto done = q->forEach([&] {
-            AuditRow r;
-            r.seq = q->int64(0);
-            r.registerId = m_id;
-            r.at = q->text(1);
-            r.actor = q->text(2);
-            r.approver = q->text(3);
-            r.action = q->text(4);
-            r.entity = q->text(5);
-            r.before = q->text(6);
-            r.after = q->text(7);
-            r.appVersion = q->text(8);
-            r.host = q->text(9);
-            r.prevHash = q->blob(10);
-            r.hash = q->blob(11);
-            r.signature = q->blob(12);
-            out.push_back(r);
-        });
-        if (!done)
-            qFatal("reading audit rows failed");
-        return out;
-    }
-    std::vector<AuditCheckpoint> checkpoints()
-    {
-        std::vector<AuditCheckpoint> out;
-        auto q = m_store.db().query("SELECT row_count, head_hash, at, reason, signature FROM "
-                                    "audit_checkpoints WHERE register_id = ?1 ORDER BY row_count");
-        q->bind(1, m_id);
-        auto done = q->forEach([&] {
-            AuditCheckpoint c;
-            c.registerId = m_id;
-            c.count = q->int64(0);
-            c.headHash = q->blob(1);
-            c.at = q->text(2);
-            c.reason = q->text(3);
-            c.signature = q->blob(4);
-            out.push_back(c);
-        });
-        if (!done)
-            qFatal("reading checkpoints failed");
-        return out;
-    }
-
-private:
-    QString m_id;
-    TestStore m_store;
-    SystemClock m_clock;
-    std::unique_ptr<AuditLog> m_log;
-};
 
 QJsonObject rowRecord(const AuditRow& r)
 {
@@ -184,7 +86,7 @@ private slots:
 private:
     // An enrolled register with its chain pushed whole (genesis, n rows, their checkpoints).
     struct Pushed {
-        std::unique_ptr<Register> reg;
+        std::unique_ptr<AuditRegister> reg;
         PushFixture::Tenant tenant;
         server::RequestContext who;
     };
@@ -205,7 +107,7 @@ void tst_auditingest::initTestCase()
 tst_auditingest::Pushed tst_auditingest::pushedRegister(int rows)
 {
     Pushed p;
-    p.reg = std::make_unique<Register>();
+    p.reg = std::make_unique<AuditRegister>();
     p.tenant = m_fx.newTenant();
     if (!m_fx.enrol(p.tenant, p.reg->id(), p.reg->publicKey()))
         qFatal("enrolling failed");
@@ -234,7 +136,7 @@ void tst_auditingest::expectRefused(const server::RequestContext& who, const QJs
 
 void tst_auditingest::chainIsStoredAndCheckpointsWitnessed()
 {
-    Register reg;
+    AuditRegister reg;
     const auto tenant = m_fx.newTenant();
     QVERIFY(m_fx.enrol(tenant, reg.id(), reg.publicKey()));
     const auto who = PushFixture::device(tenant, reg.id());
@@ -369,7 +271,7 @@ void tst_auditingest::gapIsRefused()
     expectRefused(p.who, batch(slice(all, held + 2, qint64(all.size()))), 400,
                   QStringLiteral("bad_request"));
     // A first push that does not start at the genesis.
-    Register fresh;
+    AuditRegister fresh;
     const auto tenant = m_fx.newTenant();
     QVERIFY(m_fx.enrol(tenant, fresh.id(), fresh.publicKey()));
     fresh.act(3);
@@ -392,7 +294,7 @@ void tst_auditingest::forgedRowsAreRefused()
     forged[1].signature[10] = static_cast<char>(forged[1].signature[10] ^ 0x40);
     expectRefused(p.who, batch(forged), 400, QStringLiteral("bad_request"));
     // A row signed by another key (hash and link right).
-    Register other;
+    AuditRegister other;
     auto foreign = rows;
     foreign[0].signature = other.rows().front().signature;
     expectRefused(p.who, batch(foreign), 400, QStringLiteral("bad_request"));
@@ -410,8 +312,8 @@ void tst_auditingest::forgedRowsAreRefused()
 void tst_auditingest::genesisMustNameTheEnrolledKey()
 {
     // The register enrolled one key but its chain was started with another.
-    Register reg;
-    Register impostor(reg.id()); // same register id, its own key pair
+    AuditRegister reg;
+    AuditRegister impostor(reg.id()); // same register id, its own key pair
     const auto tenant = m_fx.newTenant();
     QVERIFY(m_fx.enrol(tenant, reg.id(), reg.publicKey()));
     const auto who = PushFixture::device(tenant, reg.id());
@@ -435,7 +337,7 @@ void tst_auditingest::recordsOfAnotherRegisterAreForbidden()
 {
     auto a = pushedRegister(2);
     // Register B in the same store pushes A's next rows (ISO-3).
-    Register b;
+    AuditRegister b;
     QVERIFY(m_fx.enrol(a.tenant, b.id(), b.publicKey()));
     const auto whoB = PushFixture::device(a.tenant, b.id());
     const qint64 held = qint64(a.reg->rows().size());
@@ -488,7 +390,7 @@ void tst_auditingest::ownerReadsTheChainsOfTheirStores()
         p.who, batch({}, {checkpoints.back()}, std::pair{qint64(rows.size()), rows.back().hash}));
     QVERIFY2(pushed.status == 200, qPrintable(PushFixture::describe(pushed)));
     // A second register of the store, enrolled but not pushed yet.
-    Register idle;
+    AuditRegister idle;
     QVERIFY(m_fx.enrol(p.tenant, idle.id(), idle.publicKey(), QStringLiteral("Till 2")));
     const auto owner =
         PushFixture::user(p.tenant, p.reg->id(), QStringLiteral("owner"), {p.tenant.store});

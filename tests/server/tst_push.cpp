@@ -2,120 +2,15 @@
 // their lines and tenders, refunds, shifts, approvals and cash movements, pushed to PushHandler
 // against a real PostgreSQL as the server's own role. Each record is stored exactly once across
 // resends and a batch cut in half; changed records are conflicts; shifts and approvals only move
-// forward; malformed bodies and other registers' records are refused with nothing written. Also
-// prints the in-process ingest rate for 1,000-sale batches (a measurement, not an assertion).
+// forward; malformed bodies and other registers' records are refused with nothing written.
 
 #include "PushFixture.h"
+#include "PushSamples.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace pos;
 using namespace pos::test;
-
-namespace {
-
-constexpr int LinesPerSale = 3;
-
-// A completed sale as a register sends it: LinesPerSale lines and one cash tender.
-QJsonObject saleData(const QString& registerId, const QString& saleId, qint64 receiptNo)
-{
-    QJsonArray lines;
-    qint64 total = 0;
-    for (int l = 1; l <= LinesPerSale; ++l) {
-        const qint64 price = 100 * l + receiptNo % 7;
-        total += price;
-        lines.append(QJsonObject{{QStringLiteral("line_no"), l},
-                                 {QStringLiteral("product_sku"), QStringLiteral("SKU-%1").arg(l)},
-                                 {QStringLiteral("name"), QStringLiteral("Product %1").arg(l)},
-                                 {QStringLiteral("qty_milli"), 1000},
-                                 {QStringLiteral("unit_price_minor"), price},
-                                 {QStringLiteral("line_discount_minor"), 0},
-                                 {QStringLiteral("order_discount_minor"), 0},
-                                 {QStringLiteral("net_minor"), price * 100 / 119},
-                                 {QStringLiteral("tax_minor"), price - price * 100 / 119},
-                                 {QStringLiteral("total_minor"), price},
-                                 {QStringLiteral("tax_code"), QStringLiteral("STD")},
-                                 {QStringLiteral("tax_rate_ppm"), 190000},
-                                 {QStringLiteral("tax_inclusive"), true}});
-    }
-    const QJsonArray tenders{
-        QJsonObject{{QStringLiteral("seq"), 1},
-                    {QStringLiteral("kind"), QStringLiteral("cash")},
-                    {QStringLiteral("amount_minor"), total},
-                    {QStringLiteral("tendered_minor"), total + 50},
-                    {QStringLiteral("reference"), QJsonValue::Null},
-                    {QStringLiteral("idempotency_key"), QString(saleId + u":1")}}};
-    return {{QStringLiteral("register_id"), registerId},
-            {QStringLiteral("receipt_no"), receiptNo},
-            {QStringLiteral("shift_id"), QJsonValue::Null},
-            {QStringLiteral("cashier_id"), freshUuid()},
-            {QStringLiteral("cashier"), QStringLiteral("Ann")},
-            {QStringLiteral("currency"), QStringLiteral("EUR")},
-            {QStringLiteral("subtotal_minor"), total},
-            {QStringLiteral("discount_minor"), 0},
-            {QStringLiteral("tax_minor"), total - total * 100 / 119},
-            {QStringLiteral("total_minor"), total},
-            {QStringLiteral("paid_minor"), total + 50},
-            {QStringLiteral("change_minor"), 50},
-            {QStringLiteral("started_at"), QStringLiteral("2026-11-21T10:15:30.123Z")},
-            {QStringLiteral("completed_at"), QStringLiteral("2026-11-21T10:16:02.500Z")},
-            {QStringLiteral("lines"), lines},
-            {QStringLiteral("tenders"), tenders}};
-}
-
-QJsonObject record(const char* kind, const QString& id, const QJsonObject& data)
-{
-    return {{QStringLiteral("kind"), QLatin1String(kind)},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("data"), data}};
-}
-
-// n sales of one register, receipts from `firstReceipt`.
-QJsonArray sales(const QString& registerId, int n, qint64 firstReceipt = 1)
-{
-    QJsonArray out;
-    for (int i = 0; i < n; ++i) {
-        const QString id = freshUuid();
-        out.append(record("sale", id, saleData(registerId, id, firstReceipt + i)));
-    }
-    return out;
-}
-
-// A batch without audit rows (the register's chain is pushed by tst_auditingest).
-QJsonObject batch(const QJsonArray& records, const QString& batchId = freshUuid())
-{
-    return {{QStringLiteral("batch_id"), batchId},
-            {QStringLiteral("audit_head"),
-             QJsonObject{{QStringLiteral("row_count"), 0},
-                         {QStringLiteral("head_hash"),
-                          QString::fromLatin1(QByteArray(32, '\0').toBase64())}}},
-            {QStringLiteral("records"), records}};
-}
-
-QJsonArray part(const QJsonArray& all, qsizetype from, qsizetype to)
-{
-    QJsonArray out;
-    for (qsizetype i = from; i < to; ++i)
-        out.append(all.at(i));
-    return out;
-}
-
-qint64 number(const server::ApiResponse& r, const char* key)
-{
-    return r.body.value(QLatin1String(key)).toInteger(-1);
-}
-
-QJsonObject withData(const QJsonObject& rec, const QString& key, const QJsonValue& value)
-{
-    QJsonObject data = rec.value(QStringLiteral("data")).toObject();
-    data.insert(key, value);
-    QJsonObject out = rec;
-    out.insert(QStringLiteral("data"), data);
-    return out;
-}
-
-} // namespace
 
 class tst_push : public QObject {
     Q_OBJECT
@@ -131,16 +26,11 @@ private slots:
     void refundsAndCashMovementsAreAppendOnly();
     void shiftsOnlyMoveForward();
     void approvalsOnlyMoveForward();
-    void ingestRate();
 
 private:
-    struct Till {
-        PushFixture::Tenant tenant;
-        QString id;
-        server::RequestContext who;
-    };
-    Till newTill();
-    qint64 count(const char* table, const Till& till);
+    using Till = PushFixture::Till;
+    Till newTill() { return m_fx.newTill(); }
+    qint64 count(const char* table, const Till& till) { return m_fx.countInStore(table, till); }
     void expectRefused(const server::RequestContext& who, const QByteArray& body, int status,
                        const QString& code, const QString& messagePart = {});
 
@@ -151,24 +41,6 @@ void tst_push::initTestCase()
 {
     const QString problem = m_fx.setUp();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-}
-
-tst_push::Till tst_push::newTill()
-{
-    Till t;
-    t.tenant = m_fx.newTenant();
-    t.id = freshUuid();
-    if (!m_fx.enrol(t.tenant, t.id, QByteArray(32, 's')))
-        qFatal("enrolling failed");
-    t.who = PushFixture::device(t.tenant, t.id);
-    return t;
-}
-
-// Rows of a pushed-data table in the till's store, as the superuser sees them.
-qint64 tst_push::count(const char* table, const Till& till)
-{
-    return m_fx.scalar(QByteArray("SELECT count(*) FROM pos.") + table + " WHERE store_id = $1",
-                       {till.tenant.store.toLatin1()});
 }
 
 void tst_push::expectRefused(const server::RequestContext& who, const QByteArray& body, int status,
@@ -639,102 +511,6 @@ QByteArray copyValue(const QJsonValue& v)
 QByteArray copyLine(const QList<QByteArray>& values)
 {
     return values.join('\t') + '\n';
-}
-
-void tst_push::ingestRate()
-{
-    // 10 registers push one batch of 1,000 sales each (3 lines, 1 tender), one after the other
-    // on one connection; then the same number of such rows go in by a raw COPY (as the
-    // superuser, no row-level security, no JSON, no checks) in the same run. Printed for the
-    // report; no timing is asserted.
-    constexpr int Registers = 10;
-    constexpr int SalesPerBatch = 1000;
-    std::vector<std::pair<Till, QByteArray>> batches;
-    for (int r = 0; r < Registers; ++r) {
-        Till till = newTill();
-        QByteArray body =
-            QJsonDocument(batch(sales(till.id, SalesPerBatch))).toJson(QJsonDocument::Compact);
-        batches.emplace_back(std::move(till), std::move(body));
-    }
-    QElapsedTimer timer;
-    timer.start();
-    for (const auto& [till, body] : batches) {
-        const auto answer = m_fx.pushRaw(till.who, body);
-        QVERIFY2(answer.status == 200, qPrintable(PushFixture::describe(answer)));
-        QCOMPARE(number(answer, "stored"), qint64(SalesPerBatch));
-    }
-    const qint64 pushMs = std::max<qint64>(1, timer.elapsed());
-    for (const auto& [till, body] : batches)
-        QCOMPARE(count("sale_lines", till), qint64(SalesPerBatch * LinesPerSale));
-
-    // The COPY baseline: the same shape of rows for 10 other registers.
-    QByteArray salesCopy;
-    QByteArray linesCopy;
-    QByteArray tendersCopy;
-    for (int r = 0; r < Registers; ++r) {
-        const Till till = newTill();
-        const QByteArray company = till.tenant.company.toLatin1();
-        const QByteArray store = till.tenant.store.toLatin1();
-        for (const QJsonValue& rec : sales(till.id, SalesPerBatch)) {
-            const QByteArray id = rec[QLatin1String("id")].toString().toLatin1();
-            const QJsonObject d = rec[QLatin1String("data")].toObject();
-            QList<QByteArray> row{company, store, id};
-            for (const char* k :
-                 {"register_id", "receipt_no", "shift_id", "cashier_id", "cashier", "currency",
-                  "subtotal_minor", "discount_minor", "tax_minor", "total_minor", "paid_minor",
-                  "change_minor", "started_at", "completed_at"})
-                row.append(copyValue(d.value(QLatin1String(k))));
-            salesCopy += copyLine(row);
-            for (const QJsonValue& l : d.value(QStringLiteral("lines")).toArray()) {
-                QList<QByteArray> line{company, store, id};
-                for (const char* k :
-                     {"line_no", "product_sku", "name", "qty_milli", "unit_price_minor",
-                      "line_discount_minor", "order_discount_minor", "net_minor", "tax_minor",
-                      "total_minor", "tax_code", "tax_rate_ppm", "tax_inclusive"})
-                    line.append(copyValue(l[QLatin1String(k)]));
-                linesCopy += copyLine(line);
-            }
-            for (const QJsonValue& t : d.value(QStringLiteral("tenders")).toArray()) {
-                QList<QByteArray> tender{company, store, id};
-                for (const char* k : {"seq", "kind", "amount_minor", "tendered_minor", "reference",
-                                      "idempotency_key"})
-                    tender.append(copyValue(t[QLatin1String(k)]));
-                tendersCopy += copyLine(tender);
-            }
-        }
-    }
-    server::PgConnection& su = m_fx.superuser();
-    timer.restart();
-    QVERIFY(su.begin().has_value());
-    QVERIFY(su.copyIn("COPY pos.sales (company_id, store_id, id, register_id, receipt_no, "
-                      "shift_id, cashier_id, cashier, currency, subtotal_minor, discount_minor, "
-                      "tax_minor, total_minor, paid_minor, change_minor, started_at, "
-                      "completed_at) FROM STDIN",
-                      salesCopy)
-                .has_value());
-    QVERIFY(su.copyIn("COPY pos.sale_lines (company_id, store_id, sale_id, line_no, product_sku, "
-                      "name, qty_milli, unit_price_minor, line_discount_minor, "
-                      "order_discount_minor, net_minor, tax_minor, total_minor, tax_code, "
-                      "tax_rate_ppm, tax_inclusive) FROM STDIN",
-                      linesCopy)
-                .has_value());
-    QVERIFY(su.copyIn("COPY pos.sale_tenders (company_id, store_id, sale_id, seq, kind, "
-                      "amount_minor, tendered_minor, reference, idempotency_key) FROM STDIN",
-                      tendersCopy)
-                .has_value());
-    QVERIFY(su.commit().has_value());
-    const qint64 copyMs = std::max<qint64>(1, timer.elapsed());
-
-    const qint64 pushRate = Registers * SalesPerBatch * 1000LL / pushMs;
-    const qint64 copyRate = Registers * SalesPerBatch * 1000LL / copyMs;
-    qInfo("ingest: %d batches of %d sales (%d lines, 1 tender each; %lld KiB per body) in %lld "
-          "ms: %lld sales/s in process; raw COPY of as many rows: %lld ms, %lld sales/s; "
-          "push/COPY = %.2f",
-          Registers, SalesPerBatch, LinesPerSale,
-          static_cast<long long>(batches.front().second.size() / 1024),
-          static_cast<long long>(pushMs), static_cast<long long>(pushRate),
-          static_cast<long long>(copyMs), static_cast<long long>(copyRate),
-          double(pushRate) / double(std::max<qint64>(1, copyRate)));
 }
 
 QTEST_GUILESS_MAIN(tst_push)

@@ -115,6 +115,30 @@ public:
                      auditformat::genesisPrevHash(registerId).toHex()});
     }
 
+    // A register enrolled in a new company's store, and what RequestAuth hands its requests
+    // (its signing key does not matter to pushes without audit rows).
+    struct Till {
+        Tenant tenant;
+        QString id;
+        server::RequestContext who;
+    };
+    Till newTill()
+    {
+        Till t;
+        t.tenant = newTenant();
+        t.id = freshUuid();
+        if (!enrol(t.tenant, t.id, QByteArray(32, 's')))
+            qFatal("test fixture: enrolling a register failed");
+        t.who = device(t.tenant, t.id);
+        return t;
+    }
+    // Rows of a pushed-data table in the till's store, as the superuser sees them.
+    qint64 countInStore(const char* table, const Till& till)
+    {
+        return scalar(QByteArray("SELECT count(*) FROM pos.") + table + " WHERE store_id = $1",
+                      {till.tenant.store.toLatin1()});
+    }
+
     // What RequestAuth hands a handler for a register's request.
     static server::RequestContext device(const Tenant& t, const QString& registerId)
     {
