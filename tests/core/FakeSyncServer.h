@@ -101,12 +101,14 @@ private:
             if (!socket)
                 continue;
             socket->setParent(this);
-            auto* buffer = new QByteArray;
-            QObject::connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
-            QObject::connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-            QObject::connect(socket, &QIODevice::readyRead, this, [this, socket, buffer] {
-                buffer->append(socket->readAll());
-                serve(socket, *buffer);
+            QObject::connect(socket, &QSslSocket::disconnected, this, [this, socket] {
+                m_buffers.remove(socket);
+                socket->deleteLater();
+            });
+            QObject::connect(socket, &QIODevice::readyRead, this, [this, socket] {
+                QByteArray& buffer = m_buffers[socket];
+                buffer.append(socket->readAll());
+                serve(socket, buffer);
             });
         }
     }
@@ -153,6 +155,7 @@ private:
     quint16 m_port = 0;
     Handler m_handler;
     QList<FakeRequest> m_requests;
+    QHash<QSslSocket*, QByteArray> m_buffers; // what each connection has sent so far
 };
 
 } // namespace pos::test
