@@ -115,7 +115,7 @@ void SyncEngine::applyPull(const QJsonObject& page, qint64 cursor)
         auto summary = applier.apply(page, cursor);
         if (summary) {
             result.ok = true;
-            result.changes = summary->total() + summary->removed;
+            result.changes = summary->total(); // removals are counted in their kinds
             result.more = summary->more;
         } else {
             result.error = summary.error().message;
