@@ -19,11 +19,12 @@ namespace pos::ui {
 
 namespace {
 
-QLabel* valueLabel(const QString& name, QWidget* parent)
+constexpr int ValueWidth = 540;
+
+WrappedLabel* valueLabel(const QString& name, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
+    auto* label = new WrappedLabel({}, ValueWidth, parent);
     label->setObjectName(name);
-    label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -54,19 +55,18 @@ void SyncWindow::buildUi()
 {
     setObjectName(QStringLiteral("syncWindow"));
     setWindowTitle(tr("Sync with the central server"));
-    setMinimumWidth(640);
+    setMinimumWidth(800);
     auto* layout = new QVBoxLayout(this);
 
-    m_state = new QLabel(this);
+    m_state = new WrappedLabel({}, 760, this);
     m_state->setObjectName(QStringLiteral("syncState"));
     m_state->setProperty("role", QStringLiteral("reportTitle"));
-    m_state->setWordWrap(true);
     layout->addWidget(m_state);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("syncProgress"));
     m_progress->setAccessibleName(tr("Records sent in this run"));
-    m_progress->setFormat(tr("%v of %m records sent"));
+    m_progress->setFormat(tr("records sent: %v of %m"));
     m_progress->hide();
     layout->addWidget(m_progress);
 
@@ -83,6 +83,7 @@ void SyncWindow::buildUi()
     m_witness = valueLabel(QStringLiteral("witnessLabel"), this);
     m_error = valueLabel(QStringLiteral("errorLabel"), this);
     m_lastRun = valueLabel(QStringLiteral("lastRunLabel"), this);
+    m_lastRun->setWrappedText(tr("None since this screen opened"));
     form->addRow(tr("Server:"), m_server);
     form->addRow(tr("Company and store:"), m_place);
     form->addRow(tr("Last sync:"), m_lastSync);
@@ -183,43 +184,44 @@ void SyncWindow::showOverview(const SyncOverviewData& overview)
     const SyncOverviewData& d = overview;
     if (d.enrolment) {
         const SyncEnrolment& e = *d.enrolment;
-        m_server->setText(e.serverUrl);
-        m_place->setText(
+        m_server->setWrappedText(e.serverUrl);
+        m_place->setWrappedText(
             tr("%1 — %2 (this register: %3)").arg(e.companyName, e.storeName, e.registerName));
     } else {
-        m_server->setText(tr("None: this register is not connected to a sync server."));
-        m_place->setText(tr("—"));
+        m_server->setWrappedText(tr("None: this register is not connected to a sync server."));
+        m_place->setWrappedText(tr("—"));
     }
     if (d.pending == 0) {
-        m_pending->setText(tr("Nothing: everything has reached the server."));
+        m_pending->setWrappedText(tr("Nothing: everything has reached the server."));
     } else {
         QStringList parts;
         for (const auto& [kind, count] : d.pendingByKind)
             parts << kindText(kind, count);
-        m_pending->setText(
-            tr("%1 records: %2")
+        m_pending->setWrappedText(
+            tr("%1 in all: %2")
                 .arg(QLocale().toString(d.pending), parts.join(QStringLiteral(", "))));
     }
     if (!d.lastWitness) {
-        m_witness->setText(d.enrolment ? tr("No checkpoint of this register's audit log has been "
-                                            "countersigned by the server yet (%1 rows here).")
-                                             .arg(QLocale().toString(d.auditRows))
-                                       : tr("—"));
+        m_witness->setWrappedText(d.enrolment
+                                      ? tr("No checkpoint of this register's audit log has been "
+                                           "countersigned by the server yet.")
+                                      : tr("—"));
         m_witness->setProperty("kind", QString());
     } else {
         const WitnessSignature& w = *d.lastWitness;
         const QDateTime at = QDateTime::fromString(w.witnessedAt, Qt::ISODateWithMs);
         if (d.lastWitnessVerifies)
-            m_witness->setText(tr("Rows 0 to %1 of this register's audit log (of %2) were "
-                                  "countersigned by the server on %3; %4 checkpoints in all.")
-                                   .arg(QLocale().toString(w.rowCount - 1),
-                                        QLocale().toString(d.auditRows),
-                                        QLocale().toString(at.toLocalTime(), QLocale::ShortFormat),
-                                        QLocale().toString(d.witnessed)));
+            m_witness->setWrappedText(
+                tr("Rows 0 to %1 of this register's audit log (of %2) were "
+                   "countersigned by the server on %3 (checkpoints countersigned so far: %4).")
+                    .arg(QLocale().toString(w.rowCount - 1), QLocale().toString(d.auditRows),
+                         QLocale().toString(at.toLocalTime(), QLocale::ShortFormat),
+                         QLocale().toString(d.witnessed)));
         else
-            m_witness->setText(tr("The newest countersignature (rows 0 to %1) does not verify "
-                                  "with the server's witness key: ask whoever runs the server.")
-                                   .arg(QLocale().toString(w.rowCount - 1)));
+            m_witness->setWrappedText(
+                tr("The newest countersignature (rows 0 to %1) does not verify "
+                   "with the server's witness key: ask whoever runs the server.")
+                    .arg(QLocale().toString(w.rowCount - 1)));
         m_witness->setProperty("kind", d.lastWitnessVerifies ? QString() : QStringLiteral("error"));
     }
     restyle(m_witness);
@@ -238,8 +240,7 @@ void SyncWindow::showStatus(const SyncStatus& s)
     case SyncStatus::State::Idle:
         state = tr("Online: everything is up to date.");
         if (s.pending > 0)
-            state =
-                tr("Online: %1 records wait for the next run.").arg(QLocale().toString(s.pending));
+            state = tr("Online: %1 waiting for the next run.").arg(QLocale().toString(s.pending));
         break;
     case SyncStatus::State::Syncing:
         state = tr("Syncing…");
@@ -259,20 +260,23 @@ void SyncWindow::showStatus(const SyncStatus& s)
         kind = QStringLiteral("error");
         break;
     }
-    m_state->setText(state);
+    m_state->setWrappedText(state);
     m_state->setProperty("kind", kind);
     restyle(m_state);
 
     if (s.state != SyncStatus::State::NotEnrolled && !s.serverUrl.isEmpty())
-        m_server->setText(s.online ? tr("%1 (online)").arg(s.serverUrl)
-                                   : tr("%1 (offline)").arg(s.serverUrl));
+        m_server->setWrappedText(s.online ? tr("%1 (online)").arg(s.serverUrl)
+                                          : tr("%1 (offline)").arg(s.serverUrl));
     const QDateTime last = s.lastSuccess;
-    m_lastSync->setText(last.isValid() ? QLocale().toString(last.toLocalTime(), QLocale::LongFormat)
-                                       : tr("Never"));
-    m_next->setText(s.nextAttempt.isValid() ? SyncStatusWidget::whenText(s.nextAttempt)
-                    : s.state == SyncStatus::State::Blocked ? tr("Not until Sync now is pressed")
-                                                            : tr("—"));
-    m_error->setText(s.lastError.isEmpty() ? tr("None") : WrappedLabel::sentence(s.lastError));
+    m_lastSync->setWrappedText(last.isValid()
+                                   ? QLocale().toString(last.toLocalTime(), QLocale::ShortFormat)
+                                   : tr("Never"));
+    m_next->setWrappedText(s.nextAttempt.isValid() ? SyncStatusWidget::whenText(s.nextAttempt)
+                           : s.state == SyncStatus::State::Blocked
+                               ? tr("Not until Sync now is pressed")
+                               : tr("—"));
+    m_error->setWrappedText(s.lastError.isEmpty() ? tr("None")
+                                                  : WrappedLabel::sentence(s.lastError));
     m_error->setProperty("kind", s.lastError.isEmpty() ? QString() : QStringLiteral("error"));
     restyle(m_error);
 
@@ -287,6 +291,9 @@ void SyncWindow::showStatus(const SyncStatus& s)
         }
     }
     m_syncNow->setEnabled(m_engine && !syncing);
+    // Longer words (an error) make the screen taller, never cut off.
+    if (isVisible() && sizeHint().height() > height())
+        resize(width(), sizeHint().height());
     m_enrol->setVisible(m_mayEnrol && !enrolled && !m_engine);
 }
 
@@ -297,26 +304,27 @@ void SyncWindow::showRun(const SyncRunReport& r)
     case SyncRunReport::Outcome::Done: {
         QStringList parts;
         parts << (r.recordsSent == 0 ? tr("nothing to send")
-                                     : tr("%1 records sent (%2 new, %3 the server already had)")
+                                     : tr("records sent: %1 (%2 new, %3 already on the server)")
                                            .arg(r.recordsSent)
                                            .arg(r.stored)
                                            .arg(r.duplicates));
         if (r.witnessed > 0)
-            parts << tr("%1 audit checkpoints countersigned").arg(r.witnessed);
+            parts << tr("audit checkpoints countersigned: %1").arg(r.witnessed);
         if (r.pulled)
-            parts << tr("%1 changes received").arg(r.changesPulled);
-        m_lastRun->setText(tr("At %1: %2.").arg(at, parts.join(QStringLiteral("; "))));
+            parts << tr("changes received: %1").arg(r.changesPulled);
+        m_lastRun->setWrappedText(tr("At %1: %2.").arg(at, parts.join(QStringLiteral("; "))));
         break;
     }
     case SyncRunReport::Outcome::NotEnrolled:
-        m_lastRun->setText(tr("At %1: nothing to do, no server is set up.").arg(at));
+        m_lastRun->setWrappedText(tr("At %1: nothing to do, no server is set up.").arg(at));
         break;
     case SyncRunReport::Outcome::Offline:
-        m_lastRun->setText(tr("At %1: the server could not be reached.").arg(at));
+        m_lastRun->setWrappedText(tr("At %1: the server could not be reached.").arg(at));
         break;
     case SyncRunReport::Outcome::Failed:
     case SyncRunReport::Outcome::Blocked:
-        m_lastRun->setText(tr("At %1: refused after %2 records.").arg(at).arg(r.recordsSent));
+        m_lastRun->setWrappedText(
+            tr("At %1: refused (records sent before that: %2).").arg(at).arg(r.recordsSent));
         break;
     }
 }

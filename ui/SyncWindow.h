@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncContext.h"
+#include "WrappedLabel.h"
 #include "staff/Session.h"
 #include "sync/SyncOverview.h"
 #include "sync/SyncStatus.h"
@@ -64,15 +65,15 @@ private:
     QList<QMetaObject::Connection> m_connections;
     std::optional<SyncOverviewData> m_overview;
     bool m_mayEnrol = false;
-    QLabel* m_state = nullptr;
-    QLabel* m_server = nullptr;
-    QLabel* m_place = nullptr;
-    QLabel* m_lastSync = nullptr;
-    QLabel* m_next = nullptr;
-    QLabel* m_pending = nullptr;
-    QLabel* m_witness = nullptr;
-    QLabel* m_error = nullptr;
-    QLabel* m_lastRun = nullptr;
+    WrappedLabel* m_state = nullptr;
+    WrappedLabel* m_server = nullptr;
+    WrappedLabel* m_place = nullptr;
+    WrappedLabel* m_lastSync = nullptr;
+    WrappedLabel* m_next = nullptr;
+    WrappedLabel* m_pending = nullptr;
+    WrappedLabel* m_witness = nullptr;
+    WrappedLabel* m_error = nullptr;
+    WrappedLabel* m_lastRun = nullptr;
     QProgressBar* m_progress = nullptr;
     Banner* m_banner = nullptr;
     QPushButton* m_syncNow = nullptr;

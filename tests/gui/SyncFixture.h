@@ -32,7 +32,7 @@ inline const QString SyncStoreId = QStringLiteral("5a0d2f3e-7b8c-4d9e-a1f2-b3c4d
 inline const QString WitnessedAt = QStringLiteral("2026-11-21T09:31:00.000Z");
 
 struct SyncFixture {
-    enum class Push { Accept, Conflict, Unavailable };
+    enum class Push { Accept, Conflict, Unavailable, Stall };
 
     QTemporaryDir dir;
     CertFactory certs{dir.filePath(QStringLiteral("certs"))};
@@ -44,6 +44,7 @@ struct SyncFixture {
     SecretBytes witnessPrivate;
     QByteArray witnessKey;
     Push push = Push::Accept;
+    std::chrono::milliseconds requestTimeout{10'000}; // the engine's, for a whole request
     ManualSyncTimer* timer = nullptr; // the engine's; runs happen at start() and Sync now
     QList<SyncRunReport> reports;
     std::unique_ptr<SyncEngine> engine; // last: stopped before the store closes
@@ -127,7 +128,7 @@ struct SyncFixture {
         o.timer = std::move(manual);
         o.pendingPoll = std::chrono::milliseconds(100);
         o.timeouts.connect = std::chrono::seconds(5);
-        o.timeouts.request = std::chrono::seconds(10);
+        o.timeouts.request = requestTimeout;
         engine = std::make_unique<SyncEngine>(std::move(o));
         QObject::connect(engine.get(), &SyncEngine::runFinished, engine.get(),
                          [this](const SyncRunReport& r) { reports.append(r); });
@@ -169,6 +170,8 @@ struct SyncFixture {
             if (push == Push::Conflict)
                 return FakeResponse::error(409, "conflict",
                                            "sale 1f0c is already stored with other lines");
+            if (push == Push::Stall)
+                return FakeResponse{200, {}, true, false};
             if (push == Push::Unavailable)
                 return FakeResponse::error(503, "unavailable", "the database does not answer");
             return acceptPush(body);
