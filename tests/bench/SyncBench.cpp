@@ -20,6 +20,7 @@
 
 #include "Stats.h"
 #include "SyncBenchData.h"
+#include "SyncBenchProbe.h"
 #include "SyncdFixture.h"
 
 #include <QCommandLineParser>
@@ -37,89 +38,9 @@
 using namespace pos;
 using namespace pos::test;
 using pos::bench::SaleGenerator;
+using namespace pos::bench;
 
 namespace {
-
-// user + system CPU seconds of a process (/proc/<pid>/stat), 0 when it is gone.
-double processCpu(qint64 pid, qint64* parent = nullptr)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = file.readAll();
-    const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (f.size() < 13)
-        return 0;
-    if (parent)
-        *parent = f.at(1).toLongLong();
-    return static_cast<double>(f.at(11).toLongLong() + f.at(12).toLongLong()) /
-           static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-// CPU seconds of every child of `postmaster` (the backends and PostgreSQL's own workers).
-double postgresCpu(qint64 postmaster)
-{
-    double sum = processCpu(postmaster);
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString& p : pids) {
-        bool number = false;
-        const qint64 pid = p.toLongLong(&number);
-        if (!number)
-            continue;
-        qint64 parent = 0;
-        const double cpu = processCpu(pid, &parent);
-        if (parent == postmaster)
-            sum += cpu;
-    }
-    return sum;
-}
-
-double selfCpu()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto s = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-    };
-    return s(usage.ru_utime) + s(usage.ru_stime);
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
-}
-
-// Seconds a thread ran on a CPU and waited runnable for one (/proc/<pid>/schedstat: the thread
-// group leader, i.e. the main thread, where an event loop runs). On a machine shared with other
-// work the wait says how much of the wall time a process wanted a CPU and did not get one.
-struct Sched {
-    double onCpu = 0, waiting = 0;
-    static Sched of(qint64 pid)
-    {
-        QFile file(QStringLiteral("/proc/%1/schedstat").arg(pid));
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        const QList<QByteArray> f = file.readAll().trimmed().split(' ');
-        if (f.size() < 2)
-            return {};
-        return {static_cast<double>(f.at(0).toLongLong()) / 1e9,
-                static_cast<double>(f.at(1).toLongLong()) / 1e9};
-    }
-    Sched operator-(const Sched& o) const { return {onCpu - o.onCpu, waiting - o.waiting}; }
-};
-
-struct CpuSnapshot {
-    double client = 0, syncd = 0, postgres = 0;
-    Sched syncdLoop, backend;
-    static CpuSnapshot take(qint64 syncdPid, qint64 backendPid, qint64 postmaster)
-    {
-        return {selfCpu(), processCpu(syncdPid), postgresCpu(postmaster), Sched::of(syncdPid),
-                Sched::of(backendPid)};
-    }
-};
 
 struct BenchRegister {
     std::unique_ptr<QNetworkAccessManager> nam;
@@ -303,9 +224,14 @@ int main(int argc, char** argv)
                                       QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption perfOpt(
         QStringLiteral("perf"),
-        QStringLiteral("Record pos-syncd with `perf record -g` into FILE while it ingests."),
+        QStringLiteral("Record pos-syncd and its PostgreSQL backend with `perf record -g` into "
+                       "FILE while they ingest."),
         QStringLiteral("FILE"));
-    parser.addOptions({registersOpt, salesOpt, batchOpt, linesOpt, perfOpt});
+    const QCommandLineOption statementsOpt(
+        QStringLiteral("statements"),
+        QStringLiteral("Log every statement's duration in PostgreSQL while pushing and print "
+                       "where the time went (slows the push down)."));
+    parser.addOptions({registersOpt, salesOpt, batchOpt, linesOpt, perfOpt, statementsOpt});
     parser.process(app);
     const int registerCount = parser.value(registersOpt).toInt();
     const int salesPerRegister = parser.value(salesOpt).toInt();
@@ -407,16 +333,24 @@ int main(int argc, char** argv)
         perf->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         perf->start(QStringLiteral("perf"),
                     {QStringLiteral("record"), QStringLiteral("-g"), QStringLiteral("-o"),
-                     parser.value(perfOpt), QStringLiteral("-p"), QString::number(syncdPid)});
+                     parser.value(perfOpt), QStringLiteral("-p"),
+                     QString::number(syncdPid) + u',' + QString::number(backendPid)});
         if (!perf->waitForStarted(5000))
             return fail(QStringLiteral("perf did not start"));
         QThread::msleep(500);
     }
+    StatementLog statements(fixture.cluster());
+    if (parser.isSet(statementsOpt) && !statements.start())
+        return fail(QStringLiteral("could not turn on the statement log"));
     const CpuSnapshot cpuBefore = CpuSnapshot::take(syncdPid, backendPid, postmaster);
     Pusher pusher(registers, fixture.url("/v1/push"), tls, companyId);
     const qint64 pushNs = pusher.run();
     const CpuSnapshot cpuAfter = CpuSnapshot::take(syncdPid, backendPid, postmaster);
     const QString loadAfterPush = loadAverage();
+    const QStringList statementRows =
+        parser.isSet(statementsOpt)
+            ? statements.stop(static_cast<qint64>(pusher.latencies().size()))
+            : QStringList();
     if (perf) {
         ::kill(static_cast<pid_t>(perf->processId()), SIGINT);
         perf->waitForFinished(60000);
@@ -568,6 +502,12 @@ int main(int argc, char** argv)
         << " equal to the generated ones, " << registersSeen << " registers, at least "
         << perRegisterMin << " each), " << linesOnServer << " lines, " << tendersOnServer
         << " tenders: " << (verified ? "every sale exactly once" : "MISMATCH") << "\n";
+    if (!statementRows.isEmpty()) {
+        out << "\nPostgreSQL's time per statement while pushing (parse + bind + execute):\n\n"
+            << "| statement | calls | ms | ms per batch |\n|---|---|---|---|\n";
+        for (const QString& r : statementRows)
+            out << r << '\n';
+    }
     out.flush();
     return verified && pusher.gaveUp() == 0 ? 0 : 1;
 }
