@@ -26,10 +26,12 @@ void wipeField(QLineEdit* edit)
     edit->clear();
 }
 
+constexpr int NoteWidth = 640;
+
+// A dialog does not ask wrapped labels their height: WrappedLabel sets its own.
 QLabel* noteLabel(const QString& text, QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
+    auto* label = new WrappedLabel(text, NoteWidth, parent);
     label->setProperty("role", QStringLiteral("small"));
     return label;
 }
@@ -74,7 +76,7 @@ void EnrolDialog::buildUi()
 {
     setObjectName(QStringLiteral("enrolDialog"));
     setWindowTitle(tr("Connect to sync server"));
-    setMinimumWidth(620);
+    setMinimumWidth(NoteWidth + 40);
     auto* layout = new QVBoxLayout(this);
     m_pages = new QStackedWidget(this);
     layout->addWidget(m_pages);
@@ -135,13 +137,20 @@ void EnrolDialog::buildUi()
            "server's fingerprint below with the one on the enrolment sheet, then type the "
            "sheet's fingerprint. Only connect if they are the same."),
         m_pinBox));
+    auto* serverPinTitle = new QLabel(tr("The server's fingerprint:"), m_pinBox);
+    pinLayout->addWidget(serverPinTitle);
     m_serverPin = new QLabel(m_pinBox);
     m_serverPin->setObjectName(QStringLiteral("serverPinLabel"));
-    m_serverPin->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(fixed.pointSizeF() * 1.3);
+    fixed.setBold(true);
+    m_serverPin->setFont(fixed);
     m_serverPin->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_serverPin->setAccessibleName(tr("The server's fingerprint"));
-    auto* pinFields = new QFormLayout;
-    pinFields->addRow(tr("Server's fingerprint:"), m_serverPin);
+    m_serverPin->setFrameShape(QFrame::StyledPanel);
+    m_serverPin->setMargin(8);
+    m_serverPin->setAlignment(Qt::AlignCenter);
+    pinLayout->addWidget(m_serverPin);
     m_pin = new QLineEdit(m_pinBox);
     m_pin->setObjectName(QStringLiteral("pinEdit"));
     m_pin->setAccessibleName(tr("Fingerprint from the enrolment sheet"));
@@ -150,14 +159,15 @@ void EnrolDialog::buildUi()
     m_pin->setMaxLength(200);
     auto* pinLabel = new QLabel(tr("&Fingerprint from the sheet:"), m_pinBox);
     pinLabel->setBuddy(m_pin);
+    auto* pinFields = new QFormLayout;
+    pinFields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     pinFields->addRow(pinLabel, m_pin);
     pinLayout->addLayout(pinFields);
     m_pinBox->hide();
     formLayout->addWidget(m_pinBox);
 
-    m_progressText = new QLabel(form);
+    m_progressText = new WrappedLabel({}, NoteWidth, form);
     m_progressText->setObjectName(QStringLiteral("progressLabel"));
-    m_progressText->setWordWrap(true);
     m_progress = new QProgressBar(form);
     m_progress->setObjectName(QStringLiteral("enrolProgress"));
     m_progress->setRange(0, 0); // busy: a request has no steps to count
@@ -190,9 +200,8 @@ void EnrolDialog::buildUi()
     auto* title = new QLabel(tr("Connected"), done);
     title->setProperty("role", QStringLiteral("reportTitle"));
     doneLayout->addWidget(title);
-    m_doneText = new QLabel(done);
+    m_doneText = new WrappedLabel({}, NoteWidth, done);
     m_doneText->setObjectName(QStringLiteral("doneLabel"));
-    m_doneText->setWordWrap(true);
     m_doneText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     doneLayout->addWidget(m_doneText);
     doneLayout->addStretch(1);
@@ -216,7 +225,8 @@ void EnrolDialog::setBusy(bool busy, const QString& text)
     m_busy = busy;
     m_progress->setVisible(busy);
     m_progressText->setVisible(busy);
-    m_progressText->setText(text);
+    m_progressText->setWrappedText(text);
+    fitHeight();
     for (QWidget* w : {static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_code),
                        static_cast<QWidget*>(m_name), static_cast<QWidget*>(m_pin),
                        static_cast<QWidget*>(m_connect)})
@@ -226,6 +236,23 @@ void EnrolDialog::setBusy(bool busy, const QString& text)
         m_cancel->setFocus(Qt::OtherFocusReason);
 }
 
+void EnrolDialog::showProblem(const QString& message)
+{
+    m_banner->showError(message);
+    fitHeight();
+}
+
+void EnrolDialog::fitHeight()
+{
+    // Wrapped labels (the banner) count only when asked with a width: the dialog grows to what
+    // its content needs at its width, so nothing is squeezed or cut off.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
 void EnrolDialog::submit()
 {
     if (m_busy || m_pages->currentIndex() != 0)
@@ -233,13 +260,13 @@ void EnrolDialog::submit()
     m_banner->clear();
     auto url = SyncTransport::parseServerUrl(m_address->text());
     if (!url) {
-        m_banner->showError(url.error().message);
+        showProblem(url.error().message);
         m_address->setFocus(Qt::OtherFocusReason);
         return;
     }
     if (syncprotocol::normaliseEnrolmentCode(m_code->text()).isEmpty()) {
-        m_banner->showError(tr("The one-time code is 16 letters and digits in four groups of "
-                               "four, as on the enrolment sheet. Check what was typed."));
+        showProblem(tr("The one-time code is 16 letters and digits in four groups of "
+                       "four, as on the enrolment sheet. Check what was typed."));
         m_code->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -259,20 +286,20 @@ void EnrolDialog::submit()
     }
     // The certificate is trusted only by the fingerprint on the sheet.
     if (m_pin->text().trimmed().isEmpty()) {
-        m_banner->showError(tr("Type the fingerprint from the enrolment sheet first."));
+        showProblem(tr("Type the fingerprint from the enrolment sheet first."));
         m_pin->setFocus(Qt::OtherFocusReason);
         return;
     }
     auto typed = SyncTransport::parsePin(m_pin->text());
     if (!typed) {
-        m_banner->showError(typed.error().message);
+        showProblem(typed.error().message);
         m_pin->setFocus(Qt::OtherFocusReason);
         return;
     }
     if (*typed != m_serverPinShown) {
-        m_banner->showError(tr("The fingerprint from the sheet is not the server's: this may not "
-                               "be your server. Nothing was sent. Check the address and the "
-                               "sheet, or ask the server's administrator."));
+        showProblem(tr("The fingerprint from the sheet is not the server's: this may not "
+                       "be your server. Nothing was sent. Check the address and the "
+                       "sheet, or ask the server's administrator."));
         m_pin->setFocus(Qt::OtherFocusReason);
         m_pin->selectAll();
         return;
@@ -312,7 +339,7 @@ void EnrolDialog::checkCertificate()
             startEnrolment({});
             return;
         }
-        m_banner->showError(WrappedLabel::sentence(reply.message));
+        showProblem(WrappedLabel::sentence(reply.message));
         m_address->setFocus(Qt::OtherFocusReason);
     });
 }
@@ -321,11 +348,11 @@ void EnrolDialog::showPinCheck(const QString& serverPin)
 {
     m_serverPinShown = serverPin;
     m_serverPin->setText(groupedPin(serverPin));
+    m_serverPin->setMinimumHeight(m_serverPin->sizeHint().height()); // both lines, always
     m_pinBox->show();
-    m_banner->showInfo(tr("Compare the server's fingerprint with the enrolment sheet, type the "
-                          "sheet's fingerprint and press Connect."));
+    m_banner->clear(); // the note above the fingerprint says what to do
     m_pin->setFocus(Qt::OtherFocusReason);
-    adjustSize();
+    fitHeight();
 }
 
 void EnrolDialog::startEnrolment(const QString& typedPin)
@@ -345,7 +372,7 @@ void EnrolDialog::finished(const Result<EnrolmentOutcome>& result)
 {
     setBusy(false);
     if (!result) {
-        m_banner->showError(WrappedLabel::sentence(result.error().message));
+        showProblem(WrappedLabel::sentence(result.error().message));
         // A refused code is used up or wrong either way: type it again.
         if (result.error().code == ErrorCode::Unauthenticated ||
             result.error().code == ErrorCode::InvalidInput) {
@@ -371,7 +398,7 @@ void EnrolDialog::finished(const Result<EnrolmentOutcome>& result)
     else
         text += QStringLiteral("\n\n") +
                 tr("Sync starts now in the background; the counter never waits for it.");
-    m_doneText->setText(text);
+    m_doneText->setWrappedText(text);
     m_pages->setCurrentIndex(1);
     m_close->setDefault(true);
     m_close->setFocus(Qt::OtherFocusReason);

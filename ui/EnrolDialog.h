@@ -1,5 +1,6 @@
 #pragma once
 
+#include "WrappedLabel.h"
 #include "staff/Session.h"
 #include "sync/Enrolment.h"
 
@@ -71,6 +72,8 @@ private:
     void finished(const Result<EnrolmentOutcome>& result);
     void setBusy(bool busy, const QString& text = {});
     void showPinCheck(const QString& serverPin);
+    void showProblem(const QString& message); // the banner, and the dialog grows to show it
+    void fitHeight();
 
     Enrolment& m_enrolment;
     Session m_session;
@@ -90,11 +93,11 @@ private:
     QLabel* m_serverPin = nullptr;
     QLineEdit* m_pin = nullptr;
     QProgressBar* m_progress = nullptr;
-    QLabel* m_progressText = nullptr;
+    WrappedLabel* m_progressText = nullptr;
     Banner* m_banner = nullptr;
     QPushButton* m_connect = nullptr;
     QPushButton* m_cancel = nullptr;
-    QLabel* m_doneText = nullptr;
+    WrappedLabel* m_doneText = nullptr;
     QPushButton* m_close = nullptr;
 };
 

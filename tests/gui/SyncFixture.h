@@ -246,7 +246,7 @@ private:
 // Saves a screenshot of a screen for looking at (offscreen platform): /tmp/ui-<name>.png.
 inline void screenshot(QWidget* w, const char* name)
 {
-    QApplication::processEvents();
+    QTest::qWait(100); // pending layouts and resizes first
     w->grab().save(QStringLiteral("/tmp/ui-%1.png").arg(QString::fromLatin1(name)));
 }
 
