@@ -348,12 +348,15 @@ void tst_pushfaults::serverKilledMidPush()
         const qsizetype seen = m_reports.size();
         sentInRun = 0;
         engine->syncNow();
-        // Somewhere in the run: in its first request, between batches, or inside one (in the
-        // handshake, while the batch is stored, after its commit but before the answer left).
-        QTest::qWait(static_cast<int>(m_random.bounded(10, 250)));
+        // Somewhere in the run: in its first request, or after a batch was stored, inside a
+        // later one (in the handshake, while it is stored, after its commit but before the
+        // answer left).
+        if (m_random.bounded(2) == 0)
+            (void)QTest::qWaitFor([&] { return sentInRun > 0 || m_reports.size() > seen; }, 10000);
+        QTest::qWait(static_cast<int>(m_random.bounded(0, 40)));
         if (m_reports.size() > seen) { // the run ended first
             if (m_reports.last().pendingAfter == 0)
-                ringUp(20); // the counter keeps selling
+                ringUp(60); // the counter keeps selling
             continue;
         }
         m_fixture->killServer();
