@@ -339,6 +339,8 @@ void tst_pushfaults::pushUntilDone(SyncEngine& engine)
 void tst_pushfaults::serverKilledMidPush()
 {
     ringUp(150);
+    if (QTest::currentTestFailed())
+        return;
     auto engine = makeEngine();
     qint64 sentInRun = 0;
     connect(engine.get(), &SyncEngine::progress, this,
@@ -357,6 +359,8 @@ void tst_pushfaults::serverKilledMidPush()
         if (m_reports.size() > seen) { // the run ended first
             if (m_reports.last().pendingAfter == 0)
                 ringUp(60); // the counter keeps selling
+            if (QTest::currentTestFailed())
+                return;
             continue;
         }
         m_fixture->killServer();
@@ -372,12 +376,16 @@ void tst_pushfaults::serverKilledMidPush()
     QCOMPARE(kills, 6);
     pushUntilDone(*engine);
     engine->stop();
+    if (QTest::currentTestFailed())
+        return;
     verifyServerHasEverything();
 }
 
 void tst_pushfaults::connectionsCutMidPush()
 {
     ringUp(150);
+    if (QTest::currentTestFailed())
+        return;
     auto engine = makeEngine();
     m_relay->cutSome(1000);
     const int before = m_relay->cuts();
@@ -389,12 +397,16 @@ void tst_pushfaults::connectionsCutMidPush()
         QVERIFY2(report->outcome != SyncRunReport::Outcome::Blocked, qPrintable(report->error));
         if (report->pendingAfter == 0)
             ringUp(15); // the counter keeps selling while the line is bad
+        if (QTest::currentTestFailed())
+            return;
     }
     qInfo("%d connections cut during pushes", m_relay->cuts() - before);
     QVERIFY2(m_relay->cuts() - before >= 10, "too few connections were cut to prove anything");
     m_relay->cutSome(0);
     pushUntilDone(*engine);
     engine->stop();
+    if (QTest::currentTestFailed())
+        return;
     verifyServerHasEverything();
 }
 
