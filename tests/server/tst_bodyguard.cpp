@@ -124,8 +124,9 @@ void tst_bodyguard::refusals_data()
     QTest::newRow("absolute target")
         << QByteArray("GET http://a/v1/health HTTP/1.1\r\n\r\n") << 400 << "bad_request";
     QTest::newRow("not HTTP") << QByteArray("hello\r\n\r\n") << 400 << "bad_request";
+    static constexpr char WithNul[] = "GET /v1/health HTTP/1.1\r\nX-A: a\0b\r\n\r\n";
     QTest::newRow("NUL in a header")
-        << QByteArray("GET /v1/health HTTP/1.1\r\nX-A: a\0b\r\n\r\n", 40) << 400 << "bad_request";
+        << QByteArray(WithNul, sizeof WithNul - 1) << 400 << "bad_request";
 }
 
 void tst_bodyguard::refusals()
