@@ -62,6 +62,9 @@ constexpr ActionText Texts[] = {
     {"product.created", QT_TRANSLATE_NOOP("AuditActionText", "Product created")},
     {"product.price_changed", QT_TRANSLATE_NOOP("AuditActionText", "Price or cost changed")},
     {"auth.second_factor", QT_TRANSLATE_NOOP("AuditActionText", "Authenticator code confirmed")},
+    {"sync.enrolled",
+     QT_TRANSLATE_NOOP("AuditActionText", "Register connected to the sync server")},
+    {"sync.pulled", QT_TRANSLATE_NOOP("AuditActionText", "Changes taken from the sync server")},
 };
 
 } // namespace
