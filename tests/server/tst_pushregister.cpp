@@ -29,6 +29,7 @@ class tst_pushregister : public QObject {
 private slots:
     void initTestCase();
     void aTradingDayGoesInOnce();
+    void ingestRate_data();
     void ingestRate();
 
 private:
@@ -155,32 +156,40 @@ void tst_pushregister::aTradingDayGoesInOnce()
         QVERIFY(WitnessStore::verify(w, m_fx.witnessKey()));
 }
 
+void tst_pushregister::ingestRate_data()
+{
+    QTest::addColumn<int>("salesPerBatch");
+    QTest::newRow("1000-sale batches") << 1000;
+    QTest::newRow("100-sale batches") << 100;
+}
+
 void tst_pushregister::ingestRate()
 {
-    // 10 registers push one batch of 1,000 sales each (3 lines, 1 tender), one after the other
-    // on one connection; then the same number of such rows go in by a raw COPY (as the
+    // 10 registers push 1,000 sales each (3 lines, 1 tender) in batches of salesPerBatch, one
+    // after the other on one connection; then as many such rows go in by a raw COPY (as the
     // superuser, no row-level security, no JSON, no checks) in the same run. Printed for the
     // report; no timing is asserted.
+    QFETCH(int, salesPerBatch);
     constexpr int Registers = 10;
-    constexpr int SalesPerBatch = 1000;
+    constexpr int SalesPerRegister = 1000;
     using Till = PushFixture::Till;
     std::vector<std::pair<Till, QByteArray>> batches;
     for (int r = 0; r < Registers; ++r) {
-        Till till = m_fx.newTill();
-        QByteArray body =
-            QJsonDocument(batch(sales(till.id, SalesPerBatch))).toJson(QJsonDocument::Compact);
-        batches.emplace_back(std::move(till), std::move(body));
+        const Till till = m_fx.newTill();
+        for (int first = 1; first <= SalesPerRegister; first += salesPerBatch)
+            batches.emplace_back(till, QJsonDocument(batch(sales(till.id, salesPerBatch, first)))
+                                           .toJson(QJsonDocument::Compact));
     }
     QElapsedTimer timer;
     timer.start();
     for (const auto& [till, body] : batches) {
         const auto answer = m_fx.pushRaw(till.who, body);
         QVERIFY2(answer.status == 200, qPrintable(PushFixture::describe(answer)));
-        QCOMPARE(number(answer, "stored"), qint64(SalesPerBatch));
+        QCOMPARE(number(answer, "stored"), qint64(salesPerBatch));
     }
     const qint64 pushMs = std::max<qint64>(1, timer.elapsed());
     for (const auto& [till, body] : batches)
-        QCOMPARE(m_fx.countInStore("sale_lines", till), qint64(SalesPerBatch * LinesPerSale));
+        QCOMPARE(m_fx.countInStore("sale_lines", till), qint64(SalesPerRegister * LinesPerSale));
 
     // The COPY baseline: the same shape of rows for 10 other registers.
     QByteArray salesCopy;
@@ -190,7 +199,7 @@ void tst_pushregister::ingestRate()
         const Till till = m_fx.newTill();
         const QByteArray company = till.tenant.company.toLatin1();
         const QByteArray store = till.tenant.store.toLatin1();
-        for (const QJsonValue& rec : sales(till.id, SalesPerBatch)) {
+        for (const QJsonValue& rec : sales(till.id, SalesPerRegister)) {
             const QByteArray id = rec[QLatin1String("id")].toString().toLatin1();
             const QJsonObject d = rec[QLatin1String("data")].toObject();
             QList<QByteArray> row{company, store, id};
@@ -240,12 +249,12 @@ void tst_pushregister::ingestRate()
     QVERIFY(su.commit().has_value());
     const qint64 copyMs = std::max<qint64>(1, timer.elapsed());
 
-    const qint64 pushRate = Registers * SalesPerBatch * 1000LL / pushMs;
-    const qint64 copyRate = Registers * SalesPerBatch * 1000LL / copyMs;
+    const qint64 pushRate = Registers * SalesPerRegister * 1000LL / pushMs;
+    const qint64 copyRate = Registers * SalesPerRegister * 1000LL / copyMs;
     qInfo("ingest: %d batches of %d sales (%d lines, 1 tender each; %lld KiB per body) in %lld "
           "ms: %lld sales/s in process; raw COPY of as many rows: %lld ms, %lld sales/s; "
           "push/COPY = %.2f",
-          Registers, SalesPerBatch, LinesPerSale,
+          int(batches.size()), salesPerBatch, LinesPerSale,
           static_cast<long long>(batches.front().second.size() / 1024),
           static_cast<long long>(pushMs), static_cast<long long>(pushRate),
           static_cast<long long>(copyMs), static_cast<long long>(copyRate),
