@@ -142,8 +142,12 @@ PgConnection::~PgConnection()
 Status PgConnection::failure(const char* what, pg_result* result)
 {
     m_sqlState = result ? QByteArray(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QByteArray();
-    QString detail = result ? QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY))
-                            : QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    // A client-side failure (the connection went away) has no primary message field: libpq's
+    // connection message says what happened then.
+    QString detail =
+        result ? QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) : QString();
+    if (detail.isEmpty())
+        detail = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
     if (result)
         PQclear(result);
     ErrorCode code = ErrorCode::Storage;
