@@ -238,6 +238,16 @@
         <source>Authenticator code confirmed</source>
         <translation>Authenticator-Code bestätigt</translation>
     </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="66"/>
+        <source>Register connected to the sync server</source>
+        <translation>Kasse mit dem Sync-Server verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditActionText.cpp" line="67"/>
+        <source>Changes taken from the sync server</source>
+        <translation>Änderungen vom Sync-Server übernommen</translation>
+    </message>
 </context>
 <context>
     <name>StartupFlow</name>
@@ -302,33 +312,33 @@ Die Kasse wird beendet.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pos/main.cpp" line="60"/>
+        <location filename="../app/pos/main.cpp" line="62"/>
         <source>Point of Sale</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="66"/>
+        <location filename="../app/pos/main.cpp" line="68"/>
         <source>The point-of-sale counter of this register.</source>
         <translation>Die Verkaufsoberfläche dieser Kasse.</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="71"/>
+        <location filename="../app/pos/main.cpp" line="73"/>
         <source>Keep the register&apos;s store in &lt;dir&gt;/register.db.</source>
         <translation>Die Daten der Kasse in &lt;Ordner&gt;/register.db ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="72"/>
+        <location filename="../app/pos/main.cpp" line="74"/>
         <source>dir</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="81"/>
-        <location filename="../app/pos/main.cpp" line="90"/>
+        <location filename="../app/pos/main.cpp" line="83"/>
+        <location filename="../app/pos/main.cpp" line="92"/>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
     </message>
     <message>
-        <location filename="../app/pos/main.cpp" line="82"/>
+        <location filename="../app/pos/main.cpp" line="84"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 lässt sich nicht anlegen.</translation>
     </message>
@@ -933,182 +943,192 @@ Ersetzen?</translation>
 <context>
     <name>pos::ui::AuditViewerWindow</name>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="73"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="74"/>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="90"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="91"/>
         <source>Audit rows</source>
         <translation>Protokollzeilen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="119"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="120"/>
         <source>&amp;Export… (Ctrl+E)</source>
         <translation>&amp;Exportieren… (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="124"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="126"/>
+        <source>All registers (from the &amp;server)… (Ctrl+Shift+S)</source>
+        <translation>Alle Kassen (vom &amp;Server)… (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="130"/>
+        <source>The audit logs of every register of your stores as the sync server holds them, each checked here with that register&apos;s key</source>
+        <translation>Die Prüfprotokolle aller Kassen Ihrer Filialen, wie der Sync-Server sie hält, jedes hier mit dem Schlüssel seiner Kasse geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditViewerWindow.cpp" line="134"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="183"/>
         <source>Any time</source>
         <translation>Jederzeit</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="183"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="183"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="183"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="173"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="183"/>
         <source>Chosen range</source>
         <translation>Gewählter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="176"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="186"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="179"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="189"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="190"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="200"/>
         <source>e.g. user:12 or sale: (Ctrl+F)</source>
         <translation>z. B. user:12 oder sale: (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="192"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="202"/>
         <source>What (the entity, or the start of it)</source>
         <translation>Was (das Objekt oder sein Anfang)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="193"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="203"/>
         <source>E&amp;xactly</source>
         <translation>&amp;Genau</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="195"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="205"/>
         <source>Only this entity, not every entity that starts with the text</source>
         <translation>Nur dieses Objekt, nicht jedes, das mit dem Text beginnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="200"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="200"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="204"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="214"/>
         <source>&amp;Time:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="206"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="216"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="208"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="218"/>
         <source>&amp;Until:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="210"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="220"/>
         <source>&amp;Who:</source>
         <translation>&amp;Wer:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="212"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="222"/>
         <source>A&amp;ction:</source>
         <translation>A&amp;ktion:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="214"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="224"/>
         <source>W&amp;hat:</source>
         <translation>W&amp;as:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="219"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="229"/>
         <source>&amp;Register:</source>
         <translation>&amp;Kasse:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="221"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="231"/>
         <source>&amp;Order:</source>
         <translation>&amp;Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="252"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="262"/>
         <source>Anyone</source>
         <translation>Alle Personen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="254"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="264"/>
         <source>Any action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="256"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="266"/>
         <source>All registers</source>
         <translation>Alle Kassen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="260"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="270"/>
         <source>The register itself</source>
         <translation>Die Kasse selbst</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="262"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="272"/>
         <source>User #%1</source>
         <translation>Benutzer Nr. %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="264"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="367"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="377"/>
         <source>No rows match these filters.</source>
         <translation>Keine Zeilen passen zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="369"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="379"/>
         <source>1 row matches.</source>
         <translation>1 Zeile passt.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="371"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="381"/>
         <source>%1 rows match, newest first.</source>
         <translation>%1 Zeilen passen, neueste zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="373"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="383"/>
         <source>%1 rows match, oldest first.</source>
         <translation>%1 Zeilen passen, älteste zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditViewerWindow.cpp" line="411"/>
+        <location filename="../ui/AuditViewerWindow.cpp" line="429"/>
         <source>Exported %1 rows to %2 and %3.</source>
         <translation>%1 Zeilen nach %2 und %3 exportiert.</translation>
     </message>
@@ -1200,110 +1220,117 @@ Ersetzen?</translation>
 <context>
     <name>pos::ui::CounterMenus</name>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="107"/>
+        <location filename="../ui/CounterMenus.cpp" line="111"/>
         <source>&amp;Sale</source>
         <translation>&amp;Verkauf</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="108"/>
+        <location filename="../ui/CounterMenus.cpp" line="112"/>
         <source>&amp;Return or refund…</source>
         <translation>&amp;Rückgabe oder Erstattung …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="110"/>
+        <location filename="../ui/CounterMenus.cpp" line="114"/>
         <source>&amp;Price of the line…</source>
         <translation>&amp;Preis der Position …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="112"/>
+        <location filename="../ui/CounterMenus.cpp" line="116"/>
         <source>&amp;No sale (open the drawer)…</source>
         <translation>&amp;Kein Verkauf (Schublade öffnen) …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="115"/>
+        <location filename="../ui/CounterMenus.cpp" line="119"/>
         <source>&amp;Back office</source>
         <translation>Ver&amp;waltung</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="116"/>
+        <location filename="../ui/CounterMenus.cpp" line="120"/>
         <source>&amp;Approvals queue…</source>
         <translation>&amp;Freigabe-Warteschlange …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="118"/>
+        <location filename="../ui/CounterMenus.cpp" line="122"/>
         <source>&amp;Reports…</source>
         <translation>&amp;Berichte …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="120"/>
+        <location filename="../ui/CounterMenus.cpp" line="124"/>
         <source>S&amp;taff…</source>
         <translation>&amp;Personal …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="121"/>
+        <location filename="../ui/CounterMenus.cpp" line="125"/>
         <source>A&amp;udit log…</source>
         <translation>Prüf&amp;protokoll…</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="124"/>
+        <location filename="../ui/CounterMenus.cpp" line="127"/>
+        <source>S&amp;ync…</source>
+        <translation>S&amp;ynchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="130"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="125"/>
+        <location filename="../ui/CounterMenus.cpp" line="131"/>
         <source>&amp;Roles and permissions…</source>
         <translation>&amp;Rollen und Berechtigungen …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="126"/>
+        <location filename="../ui/CounterMenus.cpp" line="132"/>
         <source>Register &amp;settings…</source>
         <translation>&amp;Kasseneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/CounterMenus.cpp" line="127"/>
+        <location filename="../ui/CounterMenus.cpp" line="133"/>
         <source>&amp;Integrations…</source>
         <translation>&amp;Integrationen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterMenus.cpp" line="134"/>
+        <source>&amp;Connect to sync server…</source>
+        <translation>Mit Sync-Server &amp;verbinden…</translation>
     </message>
 </context>
 <context>
     <name>pos::ui::CounterStatusBar</name>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="11"/>
+        <location filename="../ui/CounterStatusBar.cpp" line="13"/>
         <source>Store</source>
         <translation>Filiale</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="12"/>
+        <location filename="../ui/CounterStatusBar.cpp" line="14"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="13"/>
+        <location filename="../ui/CounterStatusBar.cpp" line="15"/>
         <source>Cashier</source>
         <translation>Kassierer/in</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="14"/>
+        <location filename="../ui/CounterStatusBar.cpp" line="16"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="15"/>
         <source>Connection</source>
-        <translation>Verbindung</translation>
+        <translation type="vanished">Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="17"/>
         <source>● Offline — working locally</source>
-        <translation>● Offline — arbeitet lokal</translation>
+        <translation type="vanished">● Offline — arbeitet lokal</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="19"/>
         <source>Sales are stored on this register only. Syncing with the central server is not set up yet.</source>
-        <translation>Verkäufe werden nur auf dieser Kasse gespeichert. Der Abgleich mit dem zentralen Server ist noch nicht eingerichtet.</translation>
+        <translation type="vanished">Verkäufe werden nur auf dieser Kasse gespeichert. Der Abgleich mit dem zentralen Server ist noch nicht eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterStatusBar.cpp" line="47"/>
+        <location filename="../ui/CounterStatusBar.cpp" line="46"/>
         <source>Cashier: %1</source>
         <translation>Kassierer/in: %1</translation>
     </message>
@@ -1311,114 +1338,114 @@ Ersetzen?</translation>
 <context>
     <name>pos::ui::CounterWindow</name>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="40"/>
+        <location filename="../ui/CounterWindow.cpp" line="42"/>
         <source>Counter — %1 — %2</source>
         <translation>Kasse — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="60"/>
+        <location filename="../ui/CounterWindow.cpp" line="62"/>
         <source>Scan or search</source>
         <translation>Scannen oder suchen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="61"/>
+        <location filename="../ui/CounterWindow.cpp" line="63"/>
         <source>Scan a barcode, or type a name or SKU</source>
         <translation>Barcode scannen oder Name bzw. Artikelnummer eingeben</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="73"/>
+        <location filename="../ui/CounterWindow.cpp" line="75"/>
         <source>Cart</source>
         <translation>Warenkorb</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="112"/>
+        <location filename="../ui/CounterWindow.cpp" line="114"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="32"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="114"/>
+        <location filename="../ui/CounterWindow.cpp" line="116"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="65"/>
         <source>Line discount</source>
         <translation>Positionsrabatt</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="116"/>
+        <location filename="../ui/CounterWindow.cpp" line="118"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="96"/>
         <source>Order discount</source>
         <translation>Bonrabatt</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="118"/>
+        <location filename="../ui/CounterWindow.cpp" line="120"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="125"/>
         <source>Remove line</source>
         <translation>Position löschen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="120"/>
+        <location filename="../ui/CounterWindow.cpp" line="122"/>
         <source>Hold sale</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="122"/>
+        <location filename="../ui/CounterWindow.cpp" line="124"/>
         <source>Held sales</source>
         <translation>Geparkte Bons</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="124"/>
+        <location filename="../ui/CounterWindow.cpp" line="126"/>
         <source>New sale</source>
         <translation>Neuer Bon</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="140"/>
+        <location filename="../ui/CounterWindow.cpp" line="142"/>
         <source>PAY</source>
         <translation>BEZAHLEN</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="185"/>
-        <location filename="../ui/CounterWindow.cpp" line="188"/>
+        <location filename="../ui/CounterWindow.cpp" line="192"/>
+        <location filename="../ui/CounterWindow.cpp" line="195"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="188"/>
+        <location filename="../ui/CounterWindow.cpp" line="195"/>
         <source>Shortcut: %1</source>
         <translation>Tastenkürzel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="276"/>
+        <location filename="../ui/CounterWindow.cpp" line="283"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="32"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="276"/>
+        <location filename="../ui/CounterWindow.cpp" line="283"/>
         <location filename="../ui/CounterWindowCommands.cpp" line="28"/>
         <source>Weight of %1 in kg (for example 0.250):</source>
         <translation>Gewicht von %1 in kg (zum Beispiel 0,250):</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="388"/>
+        <location filename="../ui/CounterWindow.cpp" line="395"/>
         <source>No open shift</source>
         <translation>Keine offene Schicht</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="422"/>
+        <location filename="../ui/CounterWindow.cpp" line="429"/>
         <source>Yes (Enter)</source>
         <translation>Ja (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="422"/>
+        <location filename="../ui/CounterWindow.cpp" line="429"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="423"/>
+        <location filename="../ui/CounterWindow.cpp" line="430"/>
         <source>No (Esc)</source>
         <translation>Nein (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="423"/>
+        <location filename="../ui/CounterWindow.cpp" line="430"/>
         <source>No (Enter or Esc)</source>
         <translation>Nein (Enter oder Esc)</translation>
     </message>
@@ -1559,23 +1586,23 @@ Ersetzen?</translation>
         <translation>Bon storniert (freigegeben von %1).</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="88"/>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="48"/>
+        <location filename="../ui/CounterWindow.cpp" line="90"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="54"/>
         <source>Scan an item or type its name to start a sale.</source>
         <translation>Einen Artikel scannen oder seinen Namen eingeben, um einen Bon zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="133"/>
+        <location filename="../ui/CounterWindow.cpp" line="135"/>
         <source>Customer</source>
         <translation>Kunde/Kundin</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="136"/>
+        <location filename="../ui/CounterWindow.cpp" line="138"/>
         <source>Shift</source>
         <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindow.cpp" line="403"/>
+        <location filename="../ui/CounterWindow.cpp" line="410"/>
         <source>Customer %1</source>
         <translation>Kundennummer %1</translation>
     </message>
@@ -1590,52 +1617,68 @@ Ersetzen?</translation>
         <translation>%1 ist diesem Bon zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="49"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="55"/>
         <source>Your role does not sell at the counter. Reports are in the Back office menu.</source>
         <translation>Ihre Rolle verkauft nicht an der Kasse. Berichte finden Sie im Menü Verwaltung.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="84"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="90"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="85"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="91"/>
         <source>Cancel (Esc)</source>
         <translation>Abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="133"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="139"/>
         <source>The integration credentials are not available here.</source>
         <translation>Die Zugangsdaten der Integrationen sind hier nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="142"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="148"/>
         <source>The audit log cannot be shown on this register.</source>
         <translation>Das Prüfprotokoll kann an dieser Kasse nicht angezeigt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="159"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="168"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="181"/>
+        <source>Sync is not available on this register.</source>
+        <translation>Die Synchronisation ist auf dieser Kasse nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="185"/>
+        <source>This register is already connected to %1.</source>
+        <translation>Diese Kasse ist bereits mit %1 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="196"/>
+        <source>Connected to %1 — %2. Sync runs in the background.</source>
+        <translation>Verbunden mit %1 — %2. Die Synchronisation läuft im Hintergrund.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="206"/>
         <source>%1 given back.</source>
         <translation>%1 erstattet.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="174"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="221"/>
         <source>Register settings</source>
         <translation>Kasseneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="175"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="222"/>
         <source>Lock the counter after how many minutes without use (1 to 60)?</source>
         <translation>Nach wie vielen Minuten ohne Benutzung soll die Kasse gesperrt werden (1 bis 60)?</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="181"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="228"/>
         <source>Type a whole number of minutes.</source>
         <translation>Eine ganze Zahl von Minuten eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/CounterWindowBackOffice.cpp" line="191"/>
+        <location filename="../ui/CounterWindowBackOffice.cpp" line="238"/>
         <source>The counter now locks after %1 minutes without use.</source>
         <translation>Die Kasse wird jetzt nach %1 Minuten ohne Benutzung gesperrt.</translation>
     </message>
@@ -1765,6 +1808,166 @@ Ersetzen?</translation>
         <location filename="../ui/DocumentView.cpp" line="102"/>
         <source>%1 could not be written to %2.</source>
         <translation>%1 ließ sich nicht nach %2 schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::EnrolDialog</name>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="78"/>
+        <source>Connect to sync server</source>
+        <translation>Mit Sync-Server verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="89"/>
+        <source>Type the server&apos;s address and the one-time code from the enrolment sheet that the server&apos;s administrator printed for this store. The code works once and is not kept on this register.</source>
+        <translation>Geben Sie die Adresse des Servers und den Einmalcode vom Anmeldeblatt ein, das der Administrator des Servers für diese Filiale gedruckt hat. Der Code gilt einmal und wird auf dieser Kasse nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="97"/>
+        <source>https://sync.example.com:8443</source>
+        <translation>https://sync.example.com:8443</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="98"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="102"/>
+        <source>XXXX-XXXX-XXXX-XXXX</source>
+        <translation>XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="103"/>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="117"/>
+        <source>This register&apos;s name on the server</source>
+        <translation>Name dieser Kasse auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="119"/>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="121"/>
+        <source>One-time &amp;code:</source>
+        <translation>Einmal&amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="123"/>
+        <source>Register &amp;name:</source>
+        <translation>Kassen&amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="136"/>
+        <source>This computer does not trust the server&apos;s certificate by itself. Compare the server&apos;s fingerprint below with the one on the enrolment sheet, then type the sheet&apos;s fingerprint. Only connect if they are the same.</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht von sich aus. Vergleichen Sie den Fingerabdruck des Servers unten mit dem auf dem Anmeldeblatt und geben Sie dann den Fingerabdruck vom Blatt ein. Verbinden Sie nur, wenn beide gleich sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="140"/>
+        <source>The server&apos;s fingerprint:</source>
+        <translation>Fingerabdruck des Servers:</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="149"/>
+        <source>The server&apos;s fingerprint</source>
+        <translation>Fingerabdruck des Servers</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="156"/>
+        <source>Fingerprint from the enrolment sheet</source>
+        <translation>Fingerabdruck vom Anmeldeblatt</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="157"/>
+        <source>64 digits and letters a–f, spaces allowed</source>
+        <translation>64 Ziffern und Buchstaben a–f, Leerzeichen erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="160"/>
+        <source>&amp;Fingerprint from the sheet:</source>
+        <translation>&amp;Fingerabdruck vom Blatt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="174"/>
+        <source>Talking to the server</source>
+        <translation>Verbindung mit dem Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="184"/>
+        <source>C&amp;onnect (Enter)</source>
+        <translation>&amp;Verbinden (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="187"/>
+        <location filename="../ui/EnrolDialog.cpp" line="234"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="200"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="209"/>
+        <source>Close (Enter)</source>
+        <translation>Schließen (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="234"/>
+        <source>Stop (Esc)</source>
+        <translation>Anhalten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="268"/>
+        <source>The one-time code is 16 letters and digits in four groups of four, as on the enrolment sheet. Check what was typed.</source>
+        <translation>Der Einmalcode besteht aus 16 Buchstaben und Ziffern in vier Vierergruppen, wie auf dem Anmeldeblatt. Prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="289"/>
+        <source>Type the fingerprint from the enrolment sheet first.</source>
+        <translation>Geben Sie zuerst den Fingerabdruck vom Anmeldeblatt ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="300"/>
+        <source>The fingerprint from the sheet is not the server&apos;s: this may not be your server. Nothing was sent. Check the address and the sheet, or ask the server&apos;s administrator.</source>
+        <translation>Der Fingerabdruck vom Blatt ist nicht der des Servers: Das ist möglicherweise nicht Ihr Server. Es wurde nichts gesendet. Prüfen Sie Adresse und Blatt oder fragen Sie den Administrator des Servers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="315"/>
+        <source>Looking at the certificate of %1…</source>
+        <translation>Zertifikat von %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="366"/>
+        <source>Connecting this register to %1…</source>
+        <translation>Diese Kasse wird mit %1 verbunden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="390"/>
+        <source>This register is now connected to %1 — %2 as “%3”.
+
+Server: %4
+This register&apos;s device key: %5</source>
+        <translation>Diese Kasse ist jetzt mit %1 — %2 als „%3“ verbunden.
+
+Server: %4
+Geräteschlüssel dieser Kasse: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="395"/>
+        <source>This register&apos;s clock is %1 minutes off the server&apos;s. Set it right, or the server will refuse to sync.</source>
+        <translation>Die Uhr dieser Kasse weicht %1 Minuten von der des Servers ab. Stellen Sie sie richtig, sonst lehnt der Server die Synchronisation ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EnrolDialog.cpp" line="400"/>
+        <source>Sync starts now in the background; the counter never waits for it.</source>
+        <translation>Die Synchronisation beginnt jetzt im Hintergrund; der Verkauf wartet nie darauf.</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +2914,315 @@ Schlüsseldatei: %2</translation>
         <location filename="../ui/RefundReceiptDialog.cpp" line="55"/>
         <source>Amount given back</source>
         <translation>Erstatteter Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::RemoteAuditRegisterModel</name>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="57"/>
+        <source>%1 (this register)</source>
+        <translation>%1 (diese Kasse)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="59"/>
+        <source>%1 (revoked)</source>
+        <translation>%1 (gesperrt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="66"/>
+        <source>Store %1</source>
+        <translation>Filiale %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="74"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="76"/>
+        <source>Fetching: %1 of %2 rows…</source>
+        <translation>Wird geholt: %1 von %2 Zeilen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="79"/>
+        <source>Checking %1 rows…</source>
+        <translation>%1 Zeilen werden geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="81"/>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="91"/>
+        <source>Damaged at row %1: %2 — %3</source>
+        <translation>Beschädigt bei Zeile %1: %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="94"/>
+        <source>Damaged: %1 — %2</source>
+        <translation>Beschädigt: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="97"/>
+        <source>Rows 0 to %1 before it are intact.</source>
+        <translation>Die Zeilen 0 bis %1 davor sind unversehrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="102"/>
+        <source>Damaged: the server&apos;s countersignature is wrong — %1</source>
+        <translation>Beschädigt: Die Gegensignatur des Servers ist falsch — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="104"/>
+        <source>Verified: all %1 rows intact, signed by this register&apos;s own key</source>
+        <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem eigenen Schlüssel dieser Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="106"/>
+        <source>Verified: all %1 rows intact, signed by the register&apos;s enrolled key</source>
+        <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem angemeldeten Schlüssel der Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="109"/>
+        <source>(the server countersigned rows 0 to %1)</source>
+        <translation>(der Server hat die Zeilen 0 bis %1 gegengezeichnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="140"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="149"/>
+        <source>The server has no signing key for this register.</source>
+        <translation>Der Server hat keinen Signaturschlüssel für diese Kasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="150"/>
+        <source>The register&apos;s audit key as enrolled on the server: %1</source>
+        <translation>Prüfprotokoll-Schlüssel der Kasse, wie auf dem Server angemeldet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="176"/>
+        <source>Register</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="178"/>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="180"/>
+        <source>Rows on the server</source>
+        <translation>Zeilen auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="182"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="184"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::RemoteAuditRowModel</name>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="61"/>
+        <source>The register itself</source>
+        <translation>Die Kasse selbst</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="63"/>
+        <source>User #%1</source>
+        <translation>Benutzer #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="64"/>
+        <source>User #%1 (approved by #%2)</source>
+        <translation>Benutzer #%1 (genehmigt von #%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="74"/>
+        <source>The check found this row bad: see the register&apos;s badge.</source>
+        <translation>Die Prüfung hat diese Zeile als fehlerhaft erkannt: siehe Prüfzeichen der Kasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="75"/>
+        <source>After the first bad row: this row cannot be vouched for.</source>
+        <translation>Nach der ersten fehlerhaften Zeile: Für diese Zeile kann nicht gebürgt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="94"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="96"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="98"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="100"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRowModel.cpp" line="102"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::RemoteAuditWindow</name>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="76"/>
+        <source>Audit logs of all registers (from the server)</source>
+        <translation>Prüfprotokolle aller Kassen (vom Server)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="82"/>
+        <source>The audit logs of every register of your stores as the sync server holds them. Each is checked here, on this computer, with that register&apos;s own key: a row changed on the server shows as damaged.</source>
+        <translation>Die Prüfprotokolle aller Kassen Ihrer Filialen, wie der Sync-Server sie hält. Jedes wird hier, auf diesem Computer, mit dem eigenen Schlüssel seiner Kasse geprüft: Eine auf dem Server geänderte Zeile erscheint als beschädigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="94"/>
+        <source>Your user code on the sync server</source>
+        <translation>Ihr Benutzerkürzel auf dem Sync-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="99"/>
+        <source>Your password on the sync server</source>
+        <translation>Ihr Passwort auf dem Sync-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="102"/>
+        <source>S&amp;ign in (Enter)</source>
+        <translation>&amp;Anmelden (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="105"/>
+        <source>&amp;User code:</source>
+        <translation>&amp;Benutzerkürzel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="107"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="127"/>
+        <source>Fetching and checking the registers&apos; logs</source>
+        <translation>Protokolle der Kassen werden geholt und geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="139"/>
+        <source>Registers</source>
+        <translation>Kassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="141"/>
+        <source>The register&apos;s audit rows</source>
+        <translation>Prüfprotokoll-Zeilen der Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="145"/>
+        <source>The row&apos;s detail</source>
+        <translation>Einzelheiten der Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="157"/>
+        <source>Fetch and check &amp;again (F5)</source>
+        <translation>&amp;Erneut holen und prüfen (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="162"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="197"/>
+        <source>Signing in to the sync server…</source>
+        <translation>Anmeldung am Sync-Server…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="214"/>
+        <source>Signed in to %1 as user %2 (%3).</source>
+        <translation>Bei %1 als Benutzer %2 (%3) angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="231"/>
+        <source>Listing the registers of your stores…</source>
+        <translation>Kassen Ihrer Filialen werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="274"/>
+        <source>Fetching the log of %1…</source>
+        <translation>Protokoll von %1 wird geholt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="285"/>
+        <source>Fetching the log of %1: %2 of %3 rows…</source>
+        <translation>Protokoll von %1 wird geholt: %2 von %3 Zeilen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="307"/>
+        <source>Checking the log of %1…</source>
+        <translation>Protokoll von %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="383"/>
+        <source>The server holds no register of your stores.</source>
+        <translation>Der Server hat keine Kasse Ihrer Filialen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="385"/>
+        <source>All %1 registers&apos; logs are intact.</source>
+        <translation>Die Protokolle aller %1 Kassen sind unversehrt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="387"/>
+        <source>%1 of %2 registers&apos; logs are intact; %3 damaged, %4 not checked.</source>
+        <translation>%1 von %2 Kassenprotokollen sind unversehrt; %3 beschädigt, %4 nicht geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="427"/>
+        <source>Row %1 of register %2, %3</source>
+        <translation>Zeile %1 der Kasse %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="433"/>
+        <source>The check found damage at or before this row: it cannot be vouched for.</source>
+        <translation>Die Prüfung hat bei oder vor dieser Zeile einen Schaden gefunden: Für sie kann nicht gebürgt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="439"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="439"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="469"/>
+        <source>stopped before it was checked</source>
+        <translation>angehalten, bevor es geprüft wurde</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="473"/>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +4420,412 @@ Inhaber: %5, Benutzernummer %6</translation>
         <location filename="../ui/StaffHistoryDialog.cpp" line="129"/>
         <source>Undone. The undo is at the top of the list.</source>
         <translation>Rückgängig gemacht. Der Eintrag dazu steht oben in der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::SyncStatusWidget</name>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="13"/>
+        <source>Sync with the central server</source>
+        <translation>Synchronisation mit dem zentralen Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="75"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="86"/>
+        <source>all sent</source>
+        <translation>alles gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SyncStatusWidget.cpp" line="87"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="97"/>
+        <source>Not connected to a sync server</source>
+        <translation>Nicht mit einem Sync-Server verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="98"/>
+        <source>Sales are stored on this register only. An owner can connect it to the central server under Settings &gt; Connect to sync server…</source>
+        <translation>Verkäufe werden nur auf dieser Kasse gespeichert. Ein Inhaber kann sie unter Einstellungen &gt; Mit Sync-Server verbinden… mit dem zentralen Server verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="102"/>
+        <source>● Online · %1 · synced %2</source>
+        <translation>● Online · %1 · synchronisiert %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="103"/>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="107"/>
+        <source>● Syncing %1 of %2…</source>
+        <translation>● Synchronisiert %1 von %2…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="108"/>
+        <source>● Syncing…</source>
+        <translation>● Synchronisiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="109"/>
+        <source>Sending this register&apos;s records to %1.</source>
+        <translation>Die Datensätze dieser Kasse werden an %1 gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="112"/>
+        <source>● Offline · %1 · last sync %2</source>
+        <translation>● Offline · %1 · zuletzt synchronisiert %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="114"/>
+        <source>The sync server cannot be reached. The register keeps working and sends everything once it can.</source>
+        <translation>Der Sync-Server ist nicht erreichbar. Die Kasse arbeitet weiter und sendet alles, sobald sie kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="118"/>
+        <source>● Sync failing · %1 · last sync %2</source>
+        <translation>● Synchronisation schlägt fehl · %1 · zuletzt synchronisiert %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="120"/>
+        <source>The sync server refused or failed; trying again by itself.</source>
+        <translation>Der Sync-Server hat abgelehnt oder ist gescheitert; es wird von selbst erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="123"/>
+        <source>● Sync stopped · %1</source>
+        <translation>● Synchronisation angehalten · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="124"/>
+        <source>Sync stopped and waits for someone to look at it. Nothing was lost: every record stays on this register.</source>
+        <translation>Die Synchronisation ist angehalten und wartet, bis jemand nachsieht. Es ging nichts verloren: Jeder Datensatz bleibt auf dieser Kasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="131"/>
+        <source>Next try at %1.</source>
+        <translation>Nächster Versuch um %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncStatusWidget.cpp" line="133"/>
+        <source>Click for the sync screen (Ctrl+Shift+S).</source>
+        <translation>Klicken für die Synchronisationsansicht (Strg+Umschalt+S).</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ui::SyncWindow</name>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="57"/>
+        <source>Sync with the central server</source>
+        <translation>Synchronisation mit dem zentralen Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="68"/>
+        <source>Records sent in this run</source>
+        <translation>In diesem Lauf gesendete Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="69"/>
+        <source>records sent: %v of %m</source>
+        <translation>gesendete Datensätze: %v von %m</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="86"/>
+        <source>None since this screen opened</source>
+        <translation>Keiner, seit diese Ansicht geöffnet wurde</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="87"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="88"/>
+        <source>Company and store:</source>
+        <translation>Firma und Filiale:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="89"/>
+        <source>Last sync:</source>
+        <translation>Letzte Synchronisation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="90"/>
+        <source>Next try:</source>
+        <translation>Nächster Versuch:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="91"/>
+        <source>Waiting to be sent:</source>
+        <translation>Wartet auf Versand:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="92"/>
+        <source>Audit log witness:</source>
+        <translation>Zeuge des Prüfprotokolls:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="93"/>
+        <source>Last run:</source>
+        <translation>Letzter Lauf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="94"/>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="99"/>
+        <source>&amp;Sync now (F5)</source>
+        <translation>&amp;Jetzt synchronisieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="104"/>
+        <source>&amp;Connect to sync server… (Ctrl+N)</source>
+        <translation>Mit Sync-Server &amp;verbinden… (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="108"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="166"/>
+        <source>1 sale</source>
+        <translation>1 Verkauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="166"/>
+        <source>%1 sales</source>
+        <translation>%1 Verkäufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="168"/>
+        <source>1 refund</source>
+        <translation>1 Erstattung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="168"/>
+        <source>%1 refunds</source>
+        <translation>%1 Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="170"/>
+        <source>1 shift opened or closed</source>
+        <translation>1 Schicht geöffnet oder geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="170"/>
+        <source>%1 shifts opened or closed</source>
+        <translation>%1 Schichten geöffnet oder geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="172"/>
+        <source>1 approval</source>
+        <translation>1 Genehmigung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="172"/>
+        <source>%1 approvals</source>
+        <translation>%1 Genehmigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="174"/>
+        <source>1 cash movement</source>
+        <translation>1 Bargeldbewegung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="174"/>
+        <source>%1 cash movements</source>
+        <translation>%1 Bargeldbewegungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="176"/>
+        <source>1 audit log row</source>
+        <translation>1 Prüfprotokoll-Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="176"/>
+        <source>%1 audit log rows</source>
+        <translation>%1 Prüfprotokoll-Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="178"/>
+        <source>1 audit log checkpoint</source>
+        <translation>1 Prüfprotokoll-Kontrollpunkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="178"/>
+        <source>%1 audit log checkpoints</source>
+        <translation>%1 Prüfprotokoll-Kontrollpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="179"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="189"/>
+        <source>%1 — %2 (this register: %3)</source>
+        <translation>%1 — %2 (diese Kasse: %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="191"/>
+        <source>None: this register is not connected to a sync server.</source>
+        <translation>Keiner: Diese Kasse ist nicht mit einem Sync-Server verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="192"/>
+        <location filename="../ui/SyncWindow.cpp" line="208"/>
+        <location filename="../ui/SyncWindow.cpp" line="277"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="195"/>
+        <source>Nothing: everything has reached the server.</source>
+        <translation>Nichts: Alles ist beim Server angekommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="201"/>
+        <source>%1 in all: %2</source>
+        <translation>%1 insgesamt: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="206"/>
+        <source>No checkpoint of this register&apos;s audit log has been countersigned by the server yet.</source>
+        <translation>Noch kein Kontrollpunkt des Prüfprotokolls dieser Kasse wurde vom Server gegengezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="215"/>
+        <source>Rows 0 to %1 of this register&apos;s audit log (of %2) were countersigned by the server on %3 (checkpoints countersigned so far: %4).</source>
+        <translation>Die Zeilen 0 bis %1 des Prüfprotokolls dieser Kasse (von %2) wurden am %3 vom Server gegengezeichnet (bisher gegengezeichnete Kontrollpunkte: %4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="222"/>
+        <source>The newest countersignature (rows 0 to %1) does not verify with the server&apos;s witness key: ask whoever runs the server.</source>
+        <translation>Die neueste Gegensignatur (Zeilen 0 bis %1) lässt sich mit dem Zeugenschlüssel des Servers nicht bestätigen: Fragen Sie den Betreiber des Servers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="237"/>
+        <source>Connected, but sync is not running on this register.</source>
+        <translation>Verbunden, aber auf dieser Kasse läuft keine Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="238"/>
+        <source>Not connected to a sync server: this register works on its own.</source>
+        <translation>Nicht mit einem Sync-Server verbunden: Diese Kasse arbeitet für sich allein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="241"/>
+        <source>Online: everything is up to date.</source>
+        <translation>Online: Alles ist aktuell.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="243"/>
+        <source>Online: %1 waiting for the next run.</source>
+        <translation>Online: %1 warten auf den nächsten Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="246"/>
+        <source>Syncing…</source>
+        <translation>Synchronisiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="249"/>
+        <source>Offline: the server cannot be reached. The register keeps working and sends everything once it can.</source>
+        <translation>Offline: Der Server ist nicht erreichbar. Die Kasse arbeitet weiter und sendet alles, sobald sie kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="254"/>
+        <source>The server refused or failed. Sync tries again by itself.</source>
+        <translation>Der Server hat abgelehnt oder ist gescheitert. Die Synchronisation versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="258"/>
+        <source>Sync stopped: it needs someone to look at the error below. Nothing was lost; Sync now tries again.</source>
+        <translation>Synchronisation angehalten: Jemand muss sich den Fehler unten ansehen. Es ging nichts verloren; „Jetzt synchronisieren“ versucht es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="268"/>
+        <source>%1 (online)</source>
+        <translation>%1 (online)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="269"/>
+        <source>%1 (offline)</source>
+        <translation>%1 (offline)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="273"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="276"/>
+        <source>Not until Sync now is pressed</source>
+        <translation>Erst nach „Jetzt synchronisieren“</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="278"/>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="306"/>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="307"/>
+        <source>records sent: %1 (%2 new, %3 already on the server)</source>
+        <translation>gesendete Datensätze: %1 (%2 neu, %3 schon auf dem Server)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="312"/>
+        <source>audit checkpoints countersigned: %1</source>
+        <translation>gegengezeichnete Kontrollpunkte: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="314"/>
+        <source>changes received: %1</source>
+        <translation>empfangene Änderungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="315"/>
+        <source>At %1: %2.</source>
+        <translation>Um %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="319"/>
+        <source>At %1: nothing to do, no server is set up.</source>
+        <translation>Um %1: nichts zu tun, kein Server eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="322"/>
+        <source>At %1: the server could not be reached.</source>
+        <translation>Um %1: Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="327"/>
+        <source>At %1: refused (records sent before that: %2).</source>
+        <translation>Um %1: abgelehnt (davor gesendete Datensätze: %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="352"/>
+        <source>The register is connected, but sync could not start here. It starts the next time the register is opened.</source>
+        <translation>Die Kasse ist verbunden, aber die Synchronisation konnte hier nicht starten. Sie startet beim nächsten Öffnen der Kasse.</translation>
     </message>
 </context>
 <context>
