@@ -2,6 +2,7 @@
 // as the server's own role. Real PostgreSQL (PgCluster), real pos-syncd over TLS 1.3 on loopback,
 // tenants made with `pos-syncd admin` (TenantWorld).
 
+#include "PgCatalog.h"
 #include "SyncdFixture.h"
 #include "TenantWorld.h"
 
@@ -55,13 +56,15 @@ private slots:
     void commandsStayInTheUsersStores();
 
 private:
-    // Every pos table with the column lists we need; from the catalog, never a fixed list.
-    QStringList tablesWithColumn(const QString& column);
-    QStringList storeScopedTables();
-    // The changes two snapshots show, leaving out request_nonces (a request that passed device
-    // authentication has its nonce stored by then; see docs/sync.md).
+    server::PgConnection& superuser() { return *m_f->cluster().superuser(); }
+    QStringList storeScopedTables() { return pgcatalog::storeScopedTables(superuser()); }
+    // Leaves out request_nonces: a request that passed device authentication has its nonce
+    // stored by then (docs/sync.md).
     static QStringList changedBesideNonces(const QMap<QString, qint64>& before,
-                                           const QMap<QString, qint64>& after);
+                                           const QMap<QString, qint64>& after)
+    {
+        return SyncdFixture::changedTables(before, after, {QStringLiteral("request_nonces")});
+    }
 
     std::unique_ptr<SyncdFixture> m_f;
     TenantWorld m_w;
@@ -82,38 +85,6 @@ void tst_isolation::cleanupTestCase()
     m_f.reset();
 }
 
-QStringList tst_isolation::tablesWithColumn(const QString& column)
-{
-    auto r = m_f->cluster().superuser()->exec(
-        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'pos' "
-        "AND column_name = $1 AND table_name <> 'schema_migrations' ORDER BY table_name",
-        {column.toUtf8()});
-    QStringList out;
-    for (int i = 0; r && i < r->rows(); ++i)
-        out.append(r->text(i, 0));
-    return out;
-}
-
-QStringList tst_isolation::storeScopedTables()
-{
-    // The tables whose policy reads the request's stores (pos.stores()).
-    auto r = m_f->cluster().superuser()->exec(
-        "SELECT DISTINCT tablename FROM pg_policies WHERE schemaname = 'pos' "
-        "AND (qual LIKE '%pos.stores()%' OR with_check LIKE '%pos.stores()%') ORDER BY 1");
-    QStringList out;
-    for (int i = 0; r && i < r->rows(); ++i)
-        out.append(r->text(i, 0));
-    return out;
-}
-
-QStringList tst_isolation::changedBesideNonces(const QMap<QString, qint64>& before,
-                                               const QMap<QString, qint64>& after)
-{
-    QStringList out = SyncdFixture::changedTables(before, after);
-    out.removeIf([](const QString& line) { return line.startsWith(u"request_nonces:"); });
-    return out;
-}
-
 void tst_isolation::everyTableForcesRowLevelSecurity()
 {
     auto r = m_f->cluster().superuser()->exec(
@@ -132,7 +103,8 @@ void tst_isolation::everyTableForcesRowLevelSecurity()
     }
     // Every table carries the tenant id (ISO-1: child tables too, so no join leaks).
     const QStringList tables = m_f->posTables();
-    const QStringList withCompany = tablesWithColumn(QStringLiteral("company_id"));
+    const QStringList withCompany =
+        pgcatalog::tablesWithColumn(superuser(), QStringLiteral("company_id"));
     for (const QString& table : tables) {
         if (table == u"companies")
             continue; // its own id is the tenant id
@@ -172,20 +144,12 @@ void tst_isolation::serverRoleOwnsNothingAndCannotBypass()
 
 void tst_isolation::policiesCallNoVolatileFunction()
 {
-    // Every function a policy expression calls (directly, through an operator or inside a
-    // sub-select), from the stored expression trees.
-    auto r = m_f->cluster().superuser()->exec(
-        "WITH called AS (SELECT DISTINCT (regexp_matches(coalesce(polqual::text, '') || ' ' || "
-        "coalesce(polwithcheck::text, ''), ':(?:funcid|opfuncid) ([0-9]+)', 'g'))[1]::oid AS f "
-        "FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pos') "
-        "SELECT p.oid::regprocedure::text, p.provolatile FROM called JOIN pg_proc p ON p.oid = f "
-        "ORDER BY 1");
-    QVERIFY(r.has_value());
     QStringList seen;
-    for (int i = 0; i < r->rows(); ++i) {
-        seen.append(r->text(i, 0));
-        QVERIFY2(r->value(i, 1) != "v", qPrintable(r->text(i, 0) + QStringLiteral(" is VOLATILE")));
+    for (const QString& called : pgcatalog::policyFunctions(superuser())) {
+        const QString name = called.section(u'|', 0, 0);
+        seen.append(name);
+        QVERIFY2(called.section(u'|', 1) != u"v",
+                 qPrintable(name + QStringLiteral(" is VOLATILE")));
     }
     // The check reads the trees right: the tenant functions are among what policies call.
     QVERIFY2(seen.contains(QStringLiteral("pos.company()")), qPrintable(seen.join(u' ')));

@@ -142,13 +142,15 @@ public:
         return out;
     }
 
-    // The tables whose count differs between two snapshots, as "table: before -> after".
+    // The tables whose count differs between two snapshots, as "table: before -> after", leaving
+    // out the tables in `ignore`.
     static QStringList changedTables(const QMap<QString, qint64>& before,
-                                     const QMap<QString, qint64>& after)
+                                     const QMap<QString, qint64>& after,
+                                     const QStringList& ignore = {})
     {
         QStringList out;
         for (auto it = after.begin(); it != after.end(); ++it)
-            if (before.value(it.key(), -1) != it.value())
+            if (!ignore.contains(it.key()) && before.value(it.key(), -1) != it.value())
                 out.append(QStringLiteral("%1: %2 -> %3")
                                .arg(it.key())
                                .arg(before.value(it.key(), -1))
