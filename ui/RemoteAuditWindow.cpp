@@ -143,9 +143,21 @@ void RemoteAuditWindow::buildUi()
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(QStringLiteral("rowDetail"));
     m_detail->setAccessibleName(tr("The row's detail"));
+    // The selected register's badge in full, above its rows.
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("registerBadge"));
+    m_badge->setWordWrap(true);
+    m_badge->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_badge->setMargin(6);
+    m_badge->hide();
+    auto* rowsBox = new QWidget(this);
+    auto* rowsLayout = new QVBoxLayout(rowsBox);
+    rowsLayout->setContentsMargins(0, 0, 0, 0);
+    rowsLayout->addWidget(m_badge);
+    rowsLayout->addWidget(m_rowTable, 1);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_registerTable);
-    splitter->addWidget(m_rowTable);
+    splitter->addWidget(rowsBox);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -171,6 +183,11 @@ void RemoteAuditWindow::buildUi()
     connect(buttons, &QDialogButtonBox::rejected, this, &RemoteAuditWindow::reject);
     layout->addWidget(buttons);
 
+    // The badge follows the selected register's check as it goes.
+    connect(m_registers, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& first) {
+        if (first.row() == m_registerTable->currentIndex().row())
+            showBadge(first.row());
+    });
     connect(m_registerTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showRegister(current.row()); });
     connect(m_rowTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -243,7 +260,7 @@ void RemoteAuditWindow::fetchAll()
             return;
         }
         m_registers->setRegisters(*list, m_remote->ownRegisterId(), m_remote->storeNames());
-        m_registerTable->resizeColumnsToContents();
+        fitRegisterColumns();
         qint64 total = 0;
         for (const RemoteRegister& r : *list)
             total += r.rowCount;
@@ -396,9 +413,47 @@ void RemoteAuditWindow::finishAll()
     emit allChecked();
 }
 
+void RemoteAuditWindow::fitRegisterColumns()
+{
+    // Name, store, rows and key as wide as they are; the check takes the rest (its full words
+    // are in the badge above the rows).
+    for (int c = 0; c < RemoteAuditRegisterModel::CheckColumn; ++c)
+        m_registerTable->resizeColumnToContents(c);
+}
+
+void RemoteAuditWindow::showBadge(int row)
+{
+    QString style;
+    if (row < 0 || row >= m_registers->count()) {
+        m_badge->clear();
+        m_badge->hide();
+        return;
+    }
+    const RemoteAuditEntry& e = m_registers->entry(row);
+    m_badge->setText(tr("%1: %2").arg(m_registers->nameText(e), m_registers->checkText(e)));
+    switch (e.state) {
+    case RemoteAuditEntry::State::Verified:
+        style = QStringLiteral("background: #e3f1e6; border: 2px solid #2e7d32; color: #0b4f1c; "
+                               "font-weight: bold;");
+        break;
+    case RemoteAuditEntry::State::Damaged:
+    case RemoteAuditEntry::State::Failed:
+        style = QStringLiteral("background: #fbe3e6; border: 2px solid #b00020; color: #8a0018; "
+                               "font-weight: bold;");
+        break;
+    default:
+        style = QStringLiteral("background: #f1f1f1; border: 2px solid #9e9e9e;");
+        break;
+    }
+    m_badge->setStyleSheet(
+        QStringLiteral("QLabel#registerBadge { %1 border-radius: 4px; }").arg(style));
+    m_badge->show();
+}
+
 void RemoteAuditWindow::showRegister(int row)
 {
     m_detail->clear();
+    showBadge(row);
     if (row < 0 || row >= m_registers->count()) {
         m_rows->clear();
         return;

@@ -51,6 +51,7 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     QLabel* progressLabel() const { return m_progressText; }
     QLabel* summaryLabel() const { return m_summary; }
+    QLabel* badge() const { return m_badge; } // the selected register's check in full
     Banner* banner() const { return m_banner; }
     // True while fetching or checking.
     bool working() const { return m_working; }
@@ -71,6 +72,8 @@ private:
     void verified(int row, const Result<RemoteAuditVerdict>& result);
     void fail(int row, const QString& message);
     void showRegister(int row);
+    void showBadge(int row);
+    void fitRegisterColumns();
     void showRow(int row);
     void finishAll();
     void stopWorker();
@@ -95,6 +98,7 @@ private:
     QLabel* m_progressText = nullptr;
     QLabel* m_summary = nullptr;
     QTableView* m_registerTable = nullptr;
+    QLabel* m_badge = nullptr;
     QTableView* m_rowTable = nullptr;
     QTextBrowser* m_detail = nullptr;
 };
