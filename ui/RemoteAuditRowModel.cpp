@@ -11,19 +11,19 @@ namespace pos::ui {
 
 RemoteAuditRowModel::RemoteAuditRowModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RemoteAuditRowModel::setRows(const QList<AuditRow>* rows, qint64 badSeq)
+void RemoteAuditRowModel::setChain(std::shared_ptr<const RemoteAuditChain> chain, qint64 badSeq)
 {
     beginResetModel();
-    m_rows = rows;
+    m_chain = std::move(chain);
     m_badSeq = badSeq;
     endResetModel();
 }
 
 const AuditRow* RemoteAuditRowModel::rowAt(int row) const
 {
-    if (!m_rows || row < 0 || row >= m_rows->size())
+    if (!m_chain || row < 0 || row >= m_chain->rows.size())
         return nullptr;
-    return &m_rows->at(row);
+    return &m_chain->rows.at(row);
 }
 
 bool RemoteAuditRowModel::isDamaged(int row) const
@@ -34,7 +34,7 @@ bool RemoteAuditRowModel::isDamaged(int row) const
 
 int RemoteAuditRowModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() || !m_rows ? 0 : static_cast<int>(m_rows->size());
+    return parent.isValid() || !m_chain ? 0 : static_cast<int>(m_chain->rows.size());
 }
 
 int RemoteAuditRowModel::columnCount(const QModelIndex& parent) const

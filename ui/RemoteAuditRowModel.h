@@ -3,6 +3,7 @@
 #include "sync/RemoteAudit.h"
 
 #include <QAbstractTableModel>
+#include <memory>
 
 namespace pos::ui {
 
@@ -17,9 +18,9 @@ public:
 
     explicit RemoteAuditRowModel(QObject* parent = nullptr);
 
-    // rows: the chain's rows (kept by the caller while shown); badSeq: the first bad row, -1 none.
-    void setRows(const QList<AuditRow>* rows, qint64 badSeq);
-    void clear() { setRows(nullptr, -1); }
+    // The chain's rows (shared with whoever fetched them); badSeq: the first bad row, -1 none.
+    void setChain(std::shared_ptr<const RemoteAuditChain> chain, qint64 badSeq);
+    void clear() { setChain(nullptr, -1); }
     const AuditRow* rowAt(int row) const;
     bool isDamaged(int row) const;
 
@@ -30,7 +31,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    const QList<AuditRow>* m_rows = nullptr;
+    std::shared_ptr<const RemoteAuditChain> m_chain;
     qint64 m_badSeq = -1;
 };
 

@@ -329,8 +329,8 @@ void RemoteAuditWindow::verify(int row, RemoteAuditChain chain)
         return;
     }
     const QString id = chain.reg.registerId;
-    m_chains.insert(id, std::move(chain));
-    const RemoteAuditChain* fetched = &m_chains[id];
+    auto fetched = std::make_shared<const RemoteAuditChain>(std::move(chain));
+    m_chains.insert(id, fetched);
 
     stopWorker();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
@@ -464,8 +464,7 @@ void RemoteAuditWindow::showRegister(int row)
         m_rows->clear();
         return;
     }
-    m_rows->setRows(&it->rows,
-                    e.verdict && !e.verdict->chain.intact() ? e.verdict->chain.badSeq : -1);
+    m_rows->setChain(*it, e.verdict && !e.verdict->chain.intact() ? e.verdict->chain.badSeq : -1);
     m_rowTable->resizeColumnsToContents();
 }
 

@@ -80,8 +80,9 @@ private:
 
     std::unique_ptr<RemoteAuditSession> m_remote;
     Session m_session;
-    QHash<QString, RemoteAuditChain> m_chains; // register id -> as fetched
-    int m_next = 0;                            // the register fetched next
+    // Register id -> as fetched; shared with the check under way and the rows shown.
+    QHash<QString, std::shared_ptr<const RemoteAuditChain>> m_chains;
+    int m_next = 0; // the register fetched next
     bool m_working = false;
     QThread* m_worker = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
