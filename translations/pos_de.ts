@@ -3140,87 +3140,92 @@ Schlüsseldatei: %2</translation>
         <translation>Einzelheiten der Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="157"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="169"/>
         <source>Fetch and check &amp;again (F5)</source>
         <translation>&amp;Erneut holen und prüfen (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="162"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="174"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="197"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="214"/>
         <source>Signing in to the sync server…</source>
         <translation>Anmeldung am Sync-Server…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="214"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="231"/>
         <source>Signed in to %1 as user %2 (%3).</source>
         <translation>Bei %1 als Benutzer %2 (%3) angemeldet.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="231"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="248"/>
         <source>Listing the registers of your stores…</source>
         <translation>Kassen Ihrer Filialen werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="274"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="291"/>
         <source>Fetching the log of %1…</source>
         <translation>Protokoll von %1 wird geholt…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="285"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="302"/>
         <source>Fetching the log of %1: %2 of %3 rows…</source>
         <translation>Protokoll von %1 wird geholt: %2 von %3 Zeilen…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="307"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="324"/>
         <source>Checking the log of %1…</source>
         <translation>Protokoll von %1 wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="383"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="400"/>
         <source>The server holds no register of your stores.</source>
         <translation>Der Server hat keine Kasse Ihrer Filialen.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="385"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="402"/>
         <source>All %1 registers&apos; logs are intact.</source>
         <translation>Die Protokolle aller %1 Kassen sind unversehrt.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="387"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="404"/>
         <source>%1 of %2 registers&apos; logs are intact; %3 damaged, %4 not checked.</source>
         <translation>%1 von %2 Kassenprotokollen sind unversehrt; %3 beschädigt, %4 nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="427"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="433"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="481"/>
         <source>Row %1 of register %2, %3</source>
         <translation>Zeile %1 der Kasse %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="433"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="487"/>
         <source>The check found damage at or before this row: it cannot be vouched for.</source>
         <translation>Die Prüfung hat bei oder vor dieser Zeile einen Schaden gefunden: Für sie kann nicht gebürgt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="439"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="493"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="439"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="493"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="469"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="523"/>
         <source>stopped before it was checked</source>
         <translation>angehalten, bevor es geprüft wurde</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="473"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="527"/>
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
