@@ -490,28 +490,5 @@ void tst_push::approvalsOnlyMoveForward()
                   409, QStringLiteral("conflict"));
 }
 
-// One value in COPY text format.
-QByteArray copyValue(const QJsonValue& v)
-{
-    if (v.isNull())
-        return "\\N";
-    if (v.isBool())
-        return v.toBool() ? "t" : "f";
-    if (v.isDouble())
-        return QByteArray::number(v.toInteger());
-    QByteArray out;
-    for (char c : v.toString().toUtf8()) {
-        if (c == '\\' || c == '\t' || c == '\n')
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
-
-QByteArray copyLine(const QList<QByteArray>& values)
-{
-    return values.join('\t') + '\n';
-}
-
 QTEST_GUILESS_MAIN(tst_push)
 #include "tst_push.moc"

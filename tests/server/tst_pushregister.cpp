@@ -3,8 +3,8 @@
 // close, all audited) is cut into batches by core's PushBatchBuilder from the outbox and pushed to
 // PushHandler against a real PostgreSQL; a batch whose answer was lost is built again under the
 // same id and answered the same; every record, audit row and checkpoint is on the server exactly
-// once and the witness signatures are kept by the register's WitnessStore. Also prints the
-// in-process ingest rate for 1,000-sale batches beside a raw COPY (a measurement, not asserted).
+// once and the witness signatures are kept by the register's WitnessStore. (The ingest rate is
+// measured by pos_sync_bench, not here: tests never time anything.)
 
 #include "ApprovalHarness.h"
 #include "PushFixture.h"
@@ -17,7 +17,6 @@
 #include "sync/PushBatchBuilder.h"
 #include "sync/WitnessStore.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace pos;
@@ -29,8 +28,6 @@ class tst_pushregister : public QObject {
 private slots:
     void initTestCase();
     void aTradingDayGoesInOnce();
-    void ingestRate_data();
-    void ingestRate();
 
 private:
     PushFixture m_fx;
@@ -154,111 +151,6 @@ void tst_pushregister::aTradingDayGoesInOnce()
     QCOMPARE(qint64(witnesses->size()), checkpoints);
     for (const WitnessSignature& w : *witnesses)
         QVERIFY(WitnessStore::verify(w, m_fx.witnessKey()));
-}
-
-void tst_pushregister::ingestRate_data()
-{
-    QTest::addColumn<int>("salesPerBatch");
-    QTest::newRow("1000-sale batches") << 1000;
-    QTest::newRow("100-sale batches") << 100;
-}
-
-void tst_pushregister::ingestRate()
-{
-    // 10 registers push 1,000 sales each (3 lines, 1 tender) in batches of salesPerBatch, one
-    // after the other on one connection; then as many such rows go in by a raw COPY (as the
-    // superuser, no row-level security, no JSON, no checks) in the same run. Printed for the
-    // report; no timing is asserted.
-    QFETCH(int, salesPerBatch);
-    constexpr int Registers = 10;
-    constexpr int SalesPerRegister = 1000;
-    using Till = PushFixture::Till;
-    std::vector<std::pair<Till, QByteArray>> batches;
-    for (int r = 0; r < Registers; ++r) {
-        const Till till = m_fx.newTill();
-        for (int first = 1; first <= SalesPerRegister; first += salesPerBatch)
-            batches.emplace_back(till, QJsonDocument(batch(sales(till.id, salesPerBatch, first)))
-                                           .toJson(QJsonDocument::Compact));
-    }
-    QElapsedTimer timer;
-    timer.start();
-    for (const auto& [till, body] : batches) {
-        const auto answer = m_fx.pushRaw(till.who, body);
-        QVERIFY2(answer.status == 200, qPrintable(PushFixture::describe(answer)));
-        QCOMPARE(number(answer, "stored"), qint64(salesPerBatch));
-    }
-    const qint64 pushMs = std::max<qint64>(1, timer.elapsed());
-    for (const auto& [till, body] : batches)
-        QCOMPARE(m_fx.countInStore("sale_lines", till), qint64(SalesPerRegister * LinesPerSale));
-
-    // The COPY baseline: the same shape of rows for 10 other registers.
-    QByteArray salesCopy;
-    QByteArray linesCopy;
-    QByteArray tendersCopy;
-    for (int r = 0; r < Registers; ++r) {
-        const Till till = m_fx.newTill();
-        const QByteArray company = till.tenant.company.toLatin1();
-        const QByteArray store = till.tenant.store.toLatin1();
-        for (const QJsonValue& rec : sales(till.id, SalesPerRegister)) {
-            const QByteArray id = rec[QLatin1String("id")].toString().toLatin1();
-            const QJsonObject d = rec[QLatin1String("data")].toObject();
-            QList<QByteArray> row{company, store, id};
-            for (const char* k :
-                 {"register_id", "receipt_no", "shift_id", "cashier_id", "cashier", "currency",
-                  "subtotal_minor", "discount_minor", "tax_minor", "total_minor", "paid_minor",
-                  "change_minor", "started_at", "completed_at"})
-                row.append(copyValue(d.value(QLatin1String(k))));
-            salesCopy += copyLine(row);
-            for (const QJsonValue& l : d.value(QStringLiteral("lines")).toArray()) {
-                QList<QByteArray> line{company, store, id};
-                for (const char* k :
-                     {"line_no", "product_sku", "name", "qty_milli", "unit_price_minor",
-                      "line_discount_minor", "order_discount_minor", "net_minor", "tax_minor",
-                      "total_minor", "tax_code", "tax_rate_ppm", "tax_inclusive"})
-                    line.append(copyValue(l[QLatin1String(k)]));
-                linesCopy += copyLine(line);
-            }
-            for (const QJsonValue& t : d.value(QStringLiteral("tenders")).toArray()) {
-                QList<QByteArray> tender{company, store, id};
-                for (const char* k : {"seq", "kind", "amount_minor", "tendered_minor", "reference",
-                                      "idempotency_key"})
-                    tender.append(copyValue(t[QLatin1String(k)]));
-                tendersCopy += copyLine(tender);
-            }
-        }
-    }
-    server::PgConnection& su = m_fx.superuser();
-    timer.restart();
-    QVERIFY(su.begin().has_value());
-    QVERIFY(su.copyIn("COPY pos.sales (company_id, store_id, id, register_id, receipt_no, "
-                      "shift_id, cashier_id, cashier, currency, subtotal_minor, discount_minor, "
-                      "tax_minor, total_minor, paid_minor, change_minor, started_at, "
-                      "completed_at) FROM STDIN",
-                      salesCopy)
-                .has_value());
-    QVERIFY(su.copyIn("COPY pos.sale_lines (company_id, store_id, sale_id, line_no, product_sku, "
-                      "name, qty_milli, unit_price_minor, line_discount_minor, "
-                      "order_discount_minor, net_minor, tax_minor, total_minor, tax_code, "
-                      "tax_rate_ppm, tax_inclusive) FROM STDIN",
-                      linesCopy)
-                .has_value());
-    QVERIFY(su.copyIn("COPY pos.sale_tenders (company_id, store_id, sale_id, seq, kind, "
-                      "amount_minor, tendered_minor, reference, idempotency_key) FROM STDIN",
-                      tendersCopy)
-                .has_value());
-    QVERIFY(su.commit().has_value());
-    const qint64 copyMs = std::max<qint64>(1, timer.elapsed());
-
-    const qint64 pushRate = Registers * SalesPerRegister * 1000LL / pushMs;
-    const qint64 copyRate = Registers * SalesPerRegister * 1000LL / copyMs;
-    qInfo("ingest: %d batches of %d sales (%d lines, 1 tender each; %lld KiB per body) in %lld "
-          "ms: %lld sales/s in process; raw COPY of as many rows: %lld ms, %lld sales/s; "
-          "push/COPY = %.2f",
-          int(batches.size()), salesPerBatch, LinesPerSale,
-          static_cast<long long>(batches.front().second.size() / 1024),
-          static_cast<long long>(pushMs), static_cast<long long>(pushRate),
-          static_cast<long long>(copyMs), static_cast<long long>(copyRate),
-          double(pushRate) / double(std::max<qint64>(1, copyRate)));
 }
 
 QTEST_GUILESS_MAIN(tst_pushregister)

@@ -114,27 +114,4 @@ inline QJsonObject withData(const QJsonObject& rec, const QString& key, const QJ
     return out;
 }
 
-// One value in COPY text format.
-inline QByteArray copyValue(const QJsonValue& v)
-{
-    if (v.isNull())
-        return "\\N";
-    if (v.isBool())
-        return v.toBool() ? "t" : "f";
-    if (v.isDouble())
-        return QByteArray::number(v.toInteger());
-    QByteArray out;
-    for (char c : v.toString().toUtf8()) {
-        if (c == '\\' || c == '\t' || c == '\n')
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
-
-inline QByteArray copyLine(const QList<QByteArray>& values)
-{
-    return values.join('\t') + '\n';
-}
-
 } // namespace pos::test
