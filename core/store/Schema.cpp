@@ -596,12 +596,39 @@ CREATE UNIQUE INDEX categories_uuid ON categories (uuid);
 )SQL";
 #undef POS_NEW_UUID
 
+// The owner's desktop remembers every register whose chain it fetched from the sync server and
+// verified (AUD-7, trust on first use): the signing key as first seen and the newest verified
+// head. A register's key never changes (enrolling again means a new register id), so the key is
+// never updated here and the head only moves forward; nothing is deleted.
+constexpr const char* V6 = R"SQL(
+CREATE TABLE known_registers (
+    register_id   TEXT PRIMARY KEY,
+    signing_key   BLOB NOT NULL CHECK (length(signing_key) = 32),
+    fingerprint   TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    row_count     INTEGER NOT NULL CHECK (row_count > 0),
+    head_hash     BLOB NOT NULL CHECK (length(head_hash) = 32),
+    head_seen_at  TEXT NOT NULL
+);
+CREATE TRIGGER known_registers_key_fixed BEFORE UPDATE ON known_registers
+    WHEN new.register_id IS NOT old.register_id OR new.signing_key IS NOT old.signing_key
+         OR new.fingerprint IS NOT old.fingerprint OR new.first_seen_at IS NOT old.first_seen_at
+    BEGIN SELECT RAISE(ABORT, 'a remembered register key cannot be changed'); END;
+CREATE TRIGGER known_registers_head_forward BEFORE UPDATE ON known_registers
+    WHEN new.row_count < old.row_count
+         OR (new.row_count = old.row_count AND new.head_hash IS NOT old.head_hash)
+    BEGIN SELECT RAISE(ABORT, 'a remembered register head only moves forward'); END;
+CREATE TRIGGER known_registers_kept BEFORE DELETE ON known_registers
+    BEGIN SELECT RAISE(ABORT, 'a remembered register cannot be forgotten'); END;
+)SQL";
+
 constexpr Migration All[] = {
     {1, "catalog, customers, sales, shifts", V1},
     {2, "weighed sale lines; final money records are immutable", V2},
     {3, "staff, sessions, permissions, approvals, refunds", V3},
     {4, "signed audit log and checkpoints; sealed integration credentials", V4},
     {5, "sync outbox, sync state, witness signatures; uuids and versions on the catalog", V5},
+    {6, "registers the owner's desktop has verified from the sync server: key and head", V6},
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "audit/AuditVerifierPool.h"
 #include "crypto/Ed25519.h"
 #include "sync/AuditWire.h"
+#include "sync/KnownRegisters.h"
 #include "sync/WitnessStore.h"
 
 #include <QHash>
@@ -86,6 +87,13 @@ Result<RemoteRegister> parseRegister(const QJsonObject& o, const QString& where)
     if (!isUuid(*store))
         return bad(where, QStringLiteral("has a store_id that is not a UUID"));
     r.storeId = *store;
+    // store_name came later: a server that does not send it leaves the store to show by id.
+    if (o.contains(QLatin1String("store_name"))) {
+        auto storeName = textField(o, where, "store_name");
+        if (!storeName)
+            return std::unexpected(storeName.error());
+        r.storeName = *storeName;
+    }
     auto key = binaryField(o, where, "signing_key", 32, true);
     if (!key)
         return std::unexpected(key.error());
@@ -118,6 +126,46 @@ void decideAt(AuditVerdict& v, AuditDamage damage, qint64 seq, const QString& ex
     v.badSeq = seq;
     v.rowsVerified = std::min(v.rowsVerified, std::max<qint64>(seq, 0));
     v.explanation = explanation;
+}
+
+QString registerText(const RemoteRegister& reg)
+{
+    return reg.name.isEmpty() ? reg.registerId
+                              : QStringLiteral("%1 (%2)").arg(reg.name, reg.registerId);
+}
+
+QString keySwapped(const RemoteRegister& reg, const KnownRegister& k)
+{
+    return QStringLiteral("The server shows another signing key for register %1 than this "
+                          "desktop saw on %2 (fingerprint %3 then, %4 now): its rows cannot be "
+                          "trusted. The key of a register never changes (a register that is "
+                          "enrolled again gets a new register id and shows as a new register), so "
+                          "the server's copy of this register's key or log was replaced; this "
+                          "desktop keeps the key it saw.")
+        .arg(registerText(reg), KnownRegisters::when(k.firstSeenAt), k.fingerprint,
+             reg.signingKey.isEmpty() ? QStringLiteral("(none)")
+                                      : AuditVerifier::fingerprint(reg.signingKey));
+}
+
+QString cutBelow(const KnownRegister& k, qint64 total)
+{
+    const qint64 missing = k.rowCount - total;
+    return QStringLiteral("This desktop verified %1 of this register on %2, but the server now "
+                          "sends only %3: the last %4 removed on the server, or an older copy of "
+                          "the log was put back there.")
+        .arg(rowsText(k.rowCount), KnownRegisters::when(k.headSeenAt))
+        .arg(total)
+        .arg(missing == 1 ? QStringLiteral("row was")
+                          : QStringLiteral("%1 rows were").arg(missing));
+}
+
+QString forkedAt(const KnownRegister& k)
+{
+    return QStringLiteral("Row %1 is not the row %1 this desktop verified on %2 as this register's "
+                          "newest: the server's copy of the log was rolled back and written "
+                          "again from there.")
+        .arg(k.rowCount - 1)
+        .arg(KnownRegisters::when(k.headSeenAt));
 }
 
 } // namespace
@@ -206,14 +254,21 @@ Result<RemoteAuditVerdict> RemoteAudit::verify(const RemoteAuditChain& chain,
 {
     const QByteArray& knownKey = expect.knownKey;
     const QByteArray& witnessKey = expect.witnessKey;
+    const std::optional<KnownRegister>& remembered = expect.remembered;
     const RemoteRegister& reg = chain.reg;
     RemoteAuditVerdict out;
     out.rowsReceived = chain.rows.size();
     out.keyKnownHere = !knownKey.isEmpty();
-    const QByteArray key = knownKey.isEmpty() ? reg.signingKey : knownKey;
+    out.remembered = remembered;
+    // This desktop's own key first, then the key it remembered, and only then the server's.
+    const QByteArray key = !knownKey.isEmpty()      ? knownKey
+                           : remembered.has_value() ? remembered->signingKey
+                                                    : reg.signingKey;
 
     AuditChainCheck check(reg.registerId, key);
-    if (key.size() != static_cast<qsizetype>(Ed25519::PublicKeySize))
+    if (knownKey.isEmpty() && remembered && reg.signingKey != remembered->signingKey)
+        check.decide(AuditDamage::WrongKey, 0, keySwapped(reg, *remembered));
+    else if (key.size() != static_cast<qsizetype>(Ed25519::PublicKeySize))
         check.decide(AuditDamage::Unreadable, 0,
                      QStringLiteral("The server has no signing key for this register, so its "
                                     "log cannot be checked."));
@@ -302,6 +357,13 @@ Result<RemoteAuditVerdict> RemoteAudit::verify(const RemoteAuditChain& chain,
                 .arg(expect.rowsAcknowledged - total == 1
                          ? QStringLiteral("row was")
                          : QStringLiteral("%1 rows were").arg(expect.rowsAcknowledged - total)));
+    // The head this desktop verified on an earlier fetch must still be there, unchanged.
+    else if (out.chain.intact() && remembered && total < remembered->rowCount)
+        decideAt(out.chain, AuditDamage::CutOffTail, total, cutBelow(*remembered, total));
+    else if (out.chain.intact() && remembered && remembered->rowCount > 0 &&
+             chain.rows.at(remembered->rowCount - 1).hash != remembered->headHash)
+        decideAt(out.chain, AuditDamage::OlderFileBack, remembered->rowCount - 1,
+                 forkedAt(*remembered));
     // What the server says it holds must be what it sent: rows it left out at the end are a
     // cut-off tail even where no checkpoint covers them yet.
     else if (out.chain.intact() && total < reg.rowCount)

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace pos {
 
@@ -16,6 +17,7 @@ struct RemoteRegister {
     QString registerId;
     QString name;
     QString storeId;
+    QString storeName;     // as the server names the store; empty from a server that does not say
     QByteArray signingKey; // the audit signing key enrolled on the server; empty: none
     bool revoked = false;
     qint64 rowCount = 0; // the server's head: rows 0..rowCount-1
@@ -46,6 +48,20 @@ struct RemoteAuditPage {
     bool more = false;
 };
 
+// What this desktop remembers of a register it fetched from the server before (AUD-7, trust on
+// first use; the known_registers table, KnownRegisters): the signing key the first intact chain
+// was signed with, and the newest head it verified since. A register's key never changes: a
+// register enrolled again gets a new register id (docs/sync.md "POST /v1/enrol").
+struct KnownRegister {
+    QString registerId;
+    QByteArray signingKey;
+    QString fingerprint; // AuditVerifier::fingerprint(signingKey)
+    QString firstSeenAt; // UTC, ISO 8601
+    qint64 rowCount = 0; // rows 0..rowCount-1 verified, the last with headHash
+    QByteArray headHash;
+    QString headSeenAt;
+};
+
 // What the owner's desktop found about one register's chain as the server holds it.
 struct RemoteAuditVerdict {
     AuditVerdict chain; // the verifier's verdict on the rows and the register's checkpoints
@@ -58,6 +74,8 @@ struct RemoteAuditVerdict {
     // The key the rows were checked against came from this desktop (its own register), not only
     // from the server: a key the server swapped would show as the wrong key.
     bool keyKnownHere = false;
+    // What this desktop remembered of the register before this fetch; empty: first seen now.
+    std::optional<KnownRegister> remembered;
     bool intact() const { return chain.intact() && witnessRefused == 0; }
 };
 
@@ -70,14 +88,21 @@ struct RemoteAuditExpectation {
     // Rows of this register the server confirmed storing to this desktop (its own pushes): the
     // server must still hand out at least these. 0: nothing known.
     qint64 rowsAcknowledged = 0;
+    // What this desktop remembered of the register from earlier fetches (any register, its own
+    // too): its key must be the one the server shows now, and the chain must still hold the
+    // remembered head. Empty: first seen now (the server's key is taken, and remembered once the
+    // chain verified).
+    std::optional<KnownRegister> remembered;
 };
 
 // The owner's view across registers (AUD-7): the answers of GET /v1/audit read strictly, and each
 // register's chain verified on the desktop with that register's key through the same verifier as
 // the local log (AuditChainCheck, AuditVerifierPool; no second copy of the hashing rules). A row
 // the server changed shows as a changed row, a row it wrote as a forged one, rows it left out as
-// a deleted row or a cut-off tail, a key it swapped (where the desktop knows the key) as the
-// wrong key; a countersignature that does not verify with the enrolled witness key is named too.
+// a deleted row or a cut-off tail, a key it swapped (where the desktop knows the key: its own, or
+// one it remembered on an earlier fetch) as the wrong key, a chain cut below or forked from a head
+// this desktop verified before as a cut-off tail or an older copy put back; a countersignature
+// that does not verify with the enrolled witness key is named too.
 class RemoteAudit {
 public:
     // {"registers": [...]}; InvalidInput naming the field.

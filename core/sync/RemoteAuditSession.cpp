@@ -84,6 +84,10 @@ Result<RemoteAuditExpectation> RemoteAuditSession::expectationFor(const QString&
 {
     RemoteAuditExpectation expect;
     expect.witnessKey = m_witnessKey;
+    auto remembered = KnownRegisters(m_db, m_clock).find(registerId);
+    if (!remembered)
+        return std::unexpected(remembered.error());
+    expect.remembered = *remembered;
     if (registerId.isEmpty() || registerId != m_ownRegisterId)
         return expect;
     expect.knownKey = m_ownKey;
@@ -92,6 +96,15 @@ Result<RemoteAuditExpectation> RemoteAuditSession::expectationFor(const QString&
         return std::unexpected(sent.error());
     expect.rowsAcknowledged = *sent + 1;
     return expect;
+}
+
+Result<KnownRegisters::Learned> RemoteAuditSession::remember(const RemoteAuditChain& chain,
+                                                             const RemoteAuditVerdict& verdict)
+{
+    auto learned = KnownRegisters(m_db, m_clock).learn(chain, verdict);
+    if (learned && *learned == KnownRegisters::Learned::FirstSeen)
+        qCInfo(lcRemoteAudit) << "remembered the signing key of register" << chain.reg.registerId;
+    return learned;
 }
 
 void RemoteAuditSession::signIn(const Session& session, const QString& userCode,

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "crypto/SecretBytes.h"
 #include "staff/Session.h"
+#include "sync/KnownRegisters.h"
 #include "sync/RemoteAudit.h"
 #include "sync/SyncTransport.h"
 
@@ -76,8 +77,13 @@ public:
     const QString& ownRegisterId() const { return m_ownRegisterId; }
     const QByteArray& ownKey() const { return m_ownKey; }
     // What this desktop knows of a register's chain for RemoteAudit::verify: the witness key;
-    // for its own register also its key and the rows the server confirmed storing.
+    // what it remembered of the register from earlier fetches (KnownRegisters); for its own
+    // register also its key and the rows the server confirmed storing.
     Result<RemoteAuditExpectation> expectationFor(const QString& registerId);
+    // After RemoteAudit::verify: an intact chain is remembered (its key on first sight, its head
+    // from then on) in this desktop's store; see KnownRegisters::learn.
+    Result<KnownRegisters::Learned> remember(const RemoteAuditChain& chain,
+                                             const RemoteAuditVerdict& verdict);
 
     // Tests: shorter timeouts.
     void setTimeouts(const SyncTimeouts& timeouts) { m_timeouts = timeouts; }

@@ -6,6 +6,7 @@
 #include "AuditTestLog.h"
 #include "crypto/Ed25519.h"
 #include "sync/AuditWire.h"
+#include "sync/KnownRegisters.h"
 #include "sync/RemoteAudit.h"
 #include "sync/SyncProtocol.h"
 
@@ -47,6 +48,7 @@ struct ServerCopy {
         return QJsonObject{{QStringLiteral("register_id"), RegisterId},
                            {QStringLiteral("name"), QStringLiteral("Till 1")},
                            {QStringLiteral("store_id"), StoreId},
+                           {QStringLiteral("store_name"), QStringLiteral("Harbour Street")},
                            {QStringLiteral("signing_key"),
                             signingKey.isEmpty() ? QJsonValue() : QJsonValue(b64(signingKey))},
                            {QStringLiteral("revoked"), false},
@@ -123,6 +125,11 @@ private slots:
     void keySwapIsSeenWhereTheKeyIsKnown();
     void forgedWitnessIsNamed();
     void noWitnessKeyIsSaid();
+    void keyRememberedOnFirstSight();
+    void swappedKeyOfAKnownRegisterIsNamed();
+    void tailCutBelowTheRememberedHeadIsNamed();
+    void goodFetchAdvancesTheRememberedHead();
+    void rememberedKeyIsNotReplaced();
     void registerListIsReadStrictly();
     void pageIsReadStrictly_data();
     void pageIsReadStrictly();
@@ -130,39 +137,119 @@ private slots:
 private:
     RemoteAuditVerdict verified(const ServerCopy& copy, const QByteArray& knownKey = {},
                                 qint64 acknowledged = 0);
+    // The server's copy of the test store's chain as it stands.
+    ServerCopy serverCopy();
+    // The whole chain signed again under `key` and that key enrolled, as a server could.
+    ServerCopy resigned(const ServerCopy& copy, const SecretBytes& key);
+    // As the owner's desktop does it (RemoteAuditSession): what it remembered of the register,
+    // the chain verified against it, and an intact chain remembered.
+    RemoteAuditVerdict fetchedByTheDesktop(const ServerCopy& copy,
+                                           KnownRegisters::Learned* learned = nullptr);
+    std::optional<KnownRegister> remembered();
 
     std::unique_ptr<TestStore> m_store;
     SecretBytes m_witness;
     QByteArray m_witnessKey;
     ServerCopy m_honest;
+    ManualClock m_clock{QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC)};
 };
 
 void TestRemoteAudit::init()
 {
     m_store = std::make_unique<TestStore>();
+    m_clock.set(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     appendAuditRows(m_store->db(), Rows - 1, ShiftCloseAfter); // + the genesis row
     m_witness = freshSigningKey();
     auto pub = Ed25519::publicKeyFor(m_witness);
     QVERIFY(pub);
     m_witnessKey = *pub;
 
-    m_honest = {};
+    m_honest = serverCopy();
+    QCOMPARE(m_honest.rows.size(), Rows);
+    QCOMPARE(m_honest.checkpoints.size(), 2); // "start" (1 row) and "shift_close" (251 rows)
+}
+
+ServerCopy TestRemoteAudit::serverCopy()
+{
+    ServerCopy copy;
     const QList<AuditRow> rows = readAuditRows(m_store->db(), RegisterId);
-    QCOMPARE(rows.size(), Rows);
     for (const AuditRow& r : rows)
-        m_honest.rows.append(syncprotocol::auditRowToJson(r));
-    const QList<AuditCheckpoint> checkpoints = readAuditCheckpoints(m_store->db(), RegisterId);
-    QCOMPARE(checkpoints.size(), 2); // "start" (1 row) and "shift_close" (251 rows)
-    for (const AuditCheckpoint& c : checkpoints) {
+        copy.rows.append(syncprotocol::auditRowToJson(r));
+    for (const AuditCheckpoint& c : readAuditCheckpoints(m_store->db(), RegisterId)) {
         QJsonObject o = syncprotocol::auditCheckpointToJson(c);
         o.insert(QStringLiteral("witness_signature"),
                  b64(signWith(m_witness, syncprotocol::witnessMessage(c, WitnessedAt))));
         o.insert(QStringLiteral("witnessed_at"), WitnessedAt);
-        m_honest.checkpoints.append(o);
+        copy.checkpoints.append(o);
     }
-    m_honest.signingKey = m_store->db().auditLog()->publicKey();
-    m_honest.rowCount = Rows;
-    m_honest.headHash = rows.last().hash;
+    copy.signingKey = m_store->db().auditLog()->publicKey();
+    copy.rowCount = rows.size();
+    copy.headHash = rows.last().hash;
+    return copy;
+}
+
+ServerCopy TestRemoteAudit::resigned(const ServerCopy& original, const SecretBytes& key)
+{
+    auto pub = Ed25519::publicKeyFor(key);
+    if (!pub)
+        qFatal("test fixture: no public key");
+    ServerCopy copy = original;
+    QByteArray prev = auditformat::genesisPrevHash(RegisterId);
+    for (QJsonObject& json : copy.rows) {
+        auto r = syncprotocol::auditRowFromJson(json);
+        if (!r)
+            qFatal("test fixture: a row does not parse");
+        if (r->seq == 0)
+            r->after = QStringLiteral("{\"public_key\":\"%1\",\"register_id\":\"%2\"}")
+                           .arg(b64(*pub), RegisterId);
+        r->prevHash = prev;
+        r->hash = auditformat::rowHash(*r);
+        r->signature = signWith(key, auditformat::signedMessage(r->hash));
+        prev = r->hash;
+        json = syncprotocol::auditRowToJson(*r);
+    }
+    QList<QJsonObject> checkpoints;
+    for (const QJsonObject& json : std::as_const(copy.checkpoints)) {
+        auto c = syncprotocol::auditCheckpointFromJson(json);
+        auto head = syncprotocol::auditRowFromJson(copy.rows[c->count - 1]);
+        c->headHash = head->hash;
+        c->signature = signWith(key, auditformat::checkpointMessage(*c));
+        QJsonObject o = syncprotocol::auditCheckpointToJson(*c);
+        o.insert(QStringLiteral("witness_signature"),
+                 b64(signWith(m_witness, syncprotocol::witnessMessage(*c, WitnessedAt))));
+        o.insert(QStringLiteral("witnessed_at"), WitnessedAt);
+        checkpoints.append(o);
+    }
+    copy.checkpoints = checkpoints;
+    copy.signingKey = *pub;
+    copy.headHash = prev;
+    return copy;
+}
+
+std::optional<KnownRegister> TestRemoteAudit::remembered()
+{
+    auto known = KnownRegisters(m_store->db(), m_clock).find(RegisterId);
+    if (!known)
+        qFatal("reading the remembered register failed: %s", qPrintable(known.error().message));
+    return *known;
+}
+
+RemoteAuditVerdict TestRemoteAudit::fetchedByTheDesktop(const ServerCopy& copy,
+                                                        KnownRegisters::Learned* learned)
+{
+    RemoteAuditExpectation expect;
+    expect.witnessKey = m_witnessKey;
+    expect.remembered = remembered();
+    const RemoteAuditChain chain = copy.fetch();
+    auto v = RemoteAudit::verify(chain, expect);
+    if (!v)
+        qFatal("verify failed: %s", qPrintable(v.error().message));
+    auto l = KnownRegisters(m_store->db(), m_clock).learn(chain, *v);
+    if (!l)
+        qFatal("remembering failed: %s", qPrintable(l.error().message));
+    if (learned)
+        *learned = *l;
+    return *v;
 }
 
 void TestRemoteAudit::cleanup()
@@ -173,7 +260,8 @@ void TestRemoteAudit::cleanup()
 RemoteAuditVerdict TestRemoteAudit::verified(const ServerCopy& copy, const QByteArray& knownKey,
                                              qint64 acknowledged)
 {
-    auto v = RemoteAudit::verify(copy.fetch(), {m_witnessKey, knownKey, acknowledged});
+    auto v =
+        RemoteAudit::verify(copy.fetch(), {m_witnessKey, knownKey, acknowledged, std::nullopt});
     if (!v)
         qFatal("verify failed: %s", qPrintable(v.error().message));
     return *v;
@@ -187,10 +275,11 @@ void TestRemoteAudit::honestChainVerifies()
     QCOMPARE(chain.checkpoints.size(), 2);
 
     qint64 lastDone = 0;
-    auto v = RemoteAudit::verify(chain, {m_witnessKey, {}, 0}, [&](qint64 done, qint64 total) {
-        lastDone = done;
-        return total == Rows;
-    });
+    auto v = RemoteAudit::verify(chain, {m_witnessKey, {}, 0, std::nullopt},
+                                 [&](qint64 done, qint64 total) {
+                                     lastDone = done;
+                                     return total == Rows;
+                                 });
     QVERIFY(v);
     QVERIFY2(v->intact(), qPrintable(v->chain.explanation));
     QCOMPARE(v->chain.rowsVerified, Rows);
@@ -314,39 +403,7 @@ void TestRemoteAudit::keySwapIsSeenWhereTheKeyIsKnown()
 {
     // The whole chain signed again by the server under a key of its own, and that key enrolled:
     // consistent in itself, so only a key known outside the server shows it.
-    const SecretBytes key = freshSigningKey();
-    auto pub = Ed25519::publicKeyFor(key);
-    QVERIFY(pub);
-    ServerCopy copy = m_honest;
-    QByteArray prev = auditformat::genesisPrevHash(RegisterId);
-    for (QJsonObject& json : copy.rows) {
-        auto r = syncprotocol::auditRowFromJson(json);
-        QVERIFY(r);
-        if (r->seq == 0)
-            r->after = QStringLiteral("{\"public_key\":\"%1\",\"register_id\":\"%2\"}")
-                           .arg(b64(*pub), RegisterId);
-        r->prevHash = prev;
-        r->hash = auditformat::rowHash(*r);
-        r->signature = signWith(key, auditformat::signedMessage(r->hash));
-        prev = r->hash;
-        json = syncprotocol::auditRowToJson(*r);
-    }
-    QList<QJsonObject> checkpoints;
-    for (const QJsonObject& json : std::as_const(copy.checkpoints)) {
-        auto c = syncprotocol::auditCheckpointFromJson(json);
-        QVERIFY(c);
-        auto head = syncprotocol::auditRowFromJson(copy.rows[c->count - 1]);
-        c->headHash = head->hash;
-        c->signature = signWith(key, auditformat::checkpointMessage(*c));
-        QJsonObject o = syncprotocol::auditCheckpointToJson(*c);
-        o.insert(QStringLiteral("witness_signature"),
-                 b64(signWith(m_witness, syncprotocol::witnessMessage(*c, WitnessedAt))));
-        o.insert(QStringLiteral("witnessed_at"), WitnessedAt);
-        checkpoints.append(o);
-    }
-    copy.checkpoints = checkpoints;
-    copy.signingKey = *pub;
-    copy.headHash = prev;
+    const ServerCopy copy = resigned(m_honest, freshSigningKey());
 
     // Against the server's key alone it holds together (the limit of trusting the server's key).
     QVERIFY(verified(copy).intact());
@@ -392,6 +449,184 @@ void TestRemoteAudit::noWitnessKeyIsSaid()
              qPrintable(v->witnessProblem));
 }
 
+void TestRemoteAudit::keyRememberedOnFirstSight()
+{
+    // A chain that does not verify teaches the desktop nothing.
+    ServerCopy changed = m_honest;
+    changed.rows[changed.indexOfRow(120)].insert(QStringLiteral("after"), QStringLiteral("{}"));
+    KnownRegisters::Learned learned = KnownRegisters::Learned::FirstSeen;
+    QVERIFY(!fetchedByTheDesktop(changed, &learned).intact());
+    QCOMPARE(learned, KnownRegisters::Learned::Nothing);
+    QVERIFY(!remembered());
+
+    // The first intact chain: its key and head are remembered, with the time.
+    const RemoteAuditVerdict first = fetchedByTheDesktop(m_honest, &learned);
+    QVERIFY2(first.intact(), qPrintable(first.chain.explanation));
+    QVERIFY(!first.remembered); // first seen now
+    QCOMPARE(learned, KnownRegisters::Learned::FirstSeen);
+    const auto known = remembered();
+    QVERIFY(known);
+    QCOMPARE(known->signingKey, m_store->db().auditLog()->publicKey());
+    QCOMPARE(known->fingerprint, AuditVerifier::fingerprint(known->signingKey));
+    QCOMPARE(known->firstSeenAt, QStringLiteral("2026-03-01T12:00:00.000Z"));
+    QCOMPARE(known->rowCount, Rows);
+    QCOMPARE(known->headHash, m_honest.headHash);
+
+    // The next fetch of the same chain is held to it, and says so.
+    m_clock.advanceSecs(3600);
+    const RemoteAuditVerdict again = fetchedByTheDesktop(m_honest, &learned);
+    QVERIFY(again.intact());
+    QVERIFY(again.remembered);
+    QCOMPARE(again.remembered->firstSeenAt, known->firstSeenAt);
+    QCOMPARE(learned, KnownRegisters::Learned::Nothing);
+}
+
+void TestRemoteAudit::swappedKeyOfAKnownRegisterIsNamed()
+{
+    fetchedByTheDesktop(m_honest);
+    QVERIFY(remembered());
+    const QString seenFingerprint = remembered()->fingerprint;
+
+    // Later the server re-signs the whole chain under a key of its own and enrols that key: the
+    // gap of trusting the server's key, closed by the key this desktop remembered.
+    m_clock.advanceSecs(86400);
+    const ServerCopy swapped = resigned(m_honest, freshSigningKey());
+    QVERIFY(verified(swapped).intact()); // against the server's key alone it holds together
+    KnownRegisters::Learned learned = KnownRegisters::Learned::FirstSeen;
+    const RemoteAuditVerdict v = fetchedByTheDesktop(swapped, &learned);
+    QVERIFY(!v.intact());
+    QCOMPARE(v.chain.damage, AuditDamage::WrongKey);
+    QCOMPARE(v.chain.badSeq, 0);
+    QCOMPARE(v.chain.rowsVerified, 0);
+    const QString expected =
+        QStringLiteral("The server shows another signing key for register Till 1 (%1) than this "
+                       "desktop saw on 2026-03-01 12:00 UTC (fingerprint %2 then, %3 now): its "
+                       "rows cannot be trusted.")
+            .arg(RegisterId, seenFingerprint, AuditVerifier::fingerprint(swapped.signingKey));
+    QVERIFY2(v.chain.explanation.startsWith(expected), qPrintable(v.chain.explanation));
+    QVERIFY2(v.chain.explanation.contains(QStringLiteral("enrolled again gets a new register id")),
+             qPrintable(v.chain.explanation));
+    QCOMPARE(learned, KnownRegisters::Learned::Nothing);
+
+    // The server taking the key away altogether is the same verdict.
+    ServerCopy noKey = m_honest;
+    noKey.signingKey.clear();
+    const RemoteAuditVerdict none = fetchedByTheDesktop(noKey);
+    QCOMPARE(none.chain.damage, AuditDamage::WrongKey);
+    QVERIFY2(none.chain.explanation.contains(QStringLiteral("then, (none) now")),
+             qPrintable(none.chain.explanation));
+}
+
+void TestRemoteAudit::tailCutBelowTheRememberedHeadIsNamed()
+{
+    fetchedByTheDesktop(m_honest); // rows 0..300 verified on 2026-03-01
+
+    // Rows 280.. removed past the newest checkpoint and the server's head made to fit: its
+    // answers hold together, only this desktop's memory shows the cut.
+    ServerCopy cut = m_honest;
+    while (cut.rows.size() > 280)
+        cut.rows.removeLast();
+    cut.rowCount = 280;
+    auto last = syncprotocol::auditRowFromJson(cut.rows.last());
+    QVERIFY(last);
+    cut.headHash = last->hash;
+    QVERIFY(verified(cut).intact());
+    m_clock.advanceSecs(3600);
+    const RemoteAuditVerdict v = fetchedByTheDesktop(cut);
+    QVERIFY(!v.intact());
+    QCOMPARE(v.chain.damage, AuditDamage::CutOffTail);
+    QCOMPARE(v.chain.badSeq, 280);
+    QCOMPARE(v.chain.explanation,
+             QStringLiteral("This desktop verified 301 rows of this register on 2026-03-01 12:00 "
+                            "UTC, but the server now sends only 280: the last 21 rows were removed "
+                            "on the server, or an older copy of the log was put back there."));
+    QCOMPARE(remembered()->rowCount, Rows); // the remembered head stays where it was
+
+    // A remembered head that is not the row the server now has at that place (a history the
+    // register signed before its log was put back and written again): a rollback, named there.
+    KnownRegister otherHistory = *remembered();
+    otherHistory.rowCount = 201;
+    otherHistory.headHash = auditformat::genesisPrevHash(QStringLiteral("another history"));
+    RemoteAuditExpectation expect{m_witnessKey, {}, 0, otherHistory};
+    auto forked = RemoteAudit::verify(m_honest.fetch(), expect);
+    QVERIFY(forked);
+    QCOMPARE(forked->chain.damage, AuditDamage::OlderFileBack);
+    QCOMPARE(forked->chain.badSeq, 200);
+    QVERIFY2(forked->chain.explanation.startsWith(
+                 QStringLiteral("Row 200 is not the row 200 this desktop verified on 2026-03-01 "
+                                "12:00 UTC as this register's newest")),
+             qPrintable(forked->chain.explanation));
+
+    // The store keeps the remembered head from moving back.
+    auto q = m_store->db().query(
+        "UPDATE known_registers SET row_count = 201, head_hash = ?1 WHERE register_id = ?2");
+    QVERIFY(q);
+    QVERIFY(!q->bind(1, m_honest.headHash).bind(2, RegisterId).run());
+}
+
+void TestRemoteAudit::goodFetchAdvancesTheRememberedHead()
+{
+    fetchedByTheDesktop(m_honest);
+    const QString firstSeen = remembered()->firstSeenAt;
+
+    // The register goes on trading and pushes its new rows; the desktop fetches again later.
+    appendAuditRows(m_store->db(), 40);
+    const ServerCopy grown = serverCopy();
+    QCOMPARE(grown.rowCount, Rows + 40);
+    m_clock.advanceSecs(7200);
+    KnownRegisters::Learned learned = KnownRegisters::Learned::Nothing;
+    const RemoteAuditVerdict v = fetchedByTheDesktop(grown, &learned);
+    QVERIFY2(v.intact(), qPrintable(v.chain.explanation));
+    QCOMPARE(learned, KnownRegisters::Learned::HeadAdvanced);
+    const auto known = remembered();
+    QCOMPARE(known->rowCount, Rows + 40);
+    QCOMPARE(known->headHash, grown.headHash);
+    QCOMPARE(known->headSeenAt, QStringLiteral("2026-03-01T14:00:00.000Z"));
+    QCOMPARE(known->firstSeenAt, firstSeen);
+
+    // From now on the old answer (301 rows) is a cut: the head moved forward for good.
+    const RemoteAuditVerdict old = fetchedByTheDesktop(m_honest);
+    QCOMPARE(old.chain.damage, AuditDamage::CutOffTail);
+    QCOMPARE(old.chain.badSeq, Rows);
+    QVERIFY2(old.chain.explanation.contains(QStringLiteral("verified 341 rows")),
+             qPrintable(old.chain.explanation));
+}
+
+void TestRemoteAudit::rememberedKeyIsNotReplaced()
+{
+    fetchedByTheDesktop(m_honest);
+    const KnownRegister before = *remembered();
+
+    // A verdict reached with the server's key alone (as if the desktop had not asked its memory)
+    // still cannot teach it another key.
+    const ServerCopy swapped = resigned(m_honest, freshSigningKey());
+    const RemoteAuditChain chain = swapped.fetch();
+    auto v = RemoteAudit::verify(chain, {m_witnessKey, {}, 0, std::nullopt});
+    QVERIFY(v && v->intact());
+    auto learned = KnownRegisters(m_store->db(), m_clock).learn(chain, *v);
+    QVERIFY(!learned);
+    QCOMPARE(learned.error().code, ErrorCode::Conflict);
+    QVERIFY2(learned.error().message.contains(QStringLiteral("the key it remembered is kept")),
+             qPrintable(learned.error().message));
+    QCOMPARE(remembered()->signingKey, before.signingKey);
+    QCOMPARE(remembered()->rowCount, before.rowCount);
+
+    // Nor can anything else that writes to the store: the key is fixed, the head only moves
+    // forward, and the register is never forgotten.
+    const QByteArray other = swapped.signingKey;
+    for (const char* sql : {"UPDATE known_registers SET signing_key = ?1",
+                            "UPDATE known_registers SET head_hash = ?1",
+                            "UPDATE known_registers SET row_count = 5 WHERE ?1 IS NOT NULL",
+                            "DELETE FROM known_registers WHERE ?1 IS NOT NULL"}) {
+        auto q = m_store->db().query(sql);
+        QVERIFY(q);
+        auto s = q->bind(1, other).run();
+        QVERIFY2(!s, sql);
+    }
+    QCOMPARE(remembered()->signingKey, before.signingKey);
+    QCOMPARE(remembered()->headHash, before.headHash);
+}
+
 void TestRemoteAudit::registerListIsReadStrictly()
 {
     const QJsonObject one = m_honest.describe();
@@ -402,6 +637,7 @@ void TestRemoteAudit::registerListIsReadStrictly()
     QCOMPARE(list->at(0).registerId, RegisterId);
     QCOMPARE(list->at(0).name, QStringLiteral("Till 1"));
     QCOMPARE(list->at(0).storeId, StoreId);
+    QCOMPARE(list->at(0).storeName, QStringLiteral("Harbour Street"));
     QCOMPARE(list->at(0).signingKey, m_honest.signingKey);
     QCOMPARE(list->at(0).rowCount, Rows);
     QCOMPARE(list->at(0).headHash, m_honest.headHash);
@@ -412,6 +648,12 @@ void TestRemoteAudit::registerListIsReadStrictly()
     fresh.insert(QStringLiteral("head_hash"), QJsonValue());
     QVERIFY(
         RemoteAudit::parseRegisters(QJsonObject{{QStringLiteral("registers"), QJsonArray{fresh}}}));
+    // A server from before store names: the store shows by id.
+    QJsonObject unnamed = one;
+    unnamed.remove(QStringLiteral("store_name"));
+    auto withoutName = RemoteAudit::parseRegisters(
+        QJsonObject{{QStringLiteral("registers"), QJsonArray{unnamed}}});
+    QVERIFY(withoutName && withoutName->at(0).storeName.isEmpty());
 
     QJsonObject badId = one;
     badId.insert(QStringLiteral("register_id"), QStringLiteral("../../etc"));
@@ -419,7 +661,9 @@ void TestRemoteAudit::registerListIsReadStrictly()
     badKey.insert(QStringLiteral("signing_key"), QStringLiteral("AAAA"));
     QJsonObject badHead = one;
     badHead.insert(QStringLiteral("head_hash"), QJsonValue());
-    for (const QJsonObject& bad : {badId, badKey, badHead}) {
+    QJsonObject badStoreName = one;
+    badStoreName.insert(QStringLiteral("store_name"), 7);
+    for (const QJsonObject& bad : {badId, badKey, badHead, badStoreName}) {
         auto refused = RemoteAudit::parseRegisters(
             QJsonObject{{QStringLiteral("registers"), QJsonArray{bad}}});
         QVERIFY(!refused);
