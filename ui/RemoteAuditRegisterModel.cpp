@@ -1,5 +1,7 @@
 #include "RemoteAuditRegisterModel.h"
 
+#include "sync/KnownRegisters.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -62,7 +64,9 @@ QString RemoteAuditRegisterModel::nameText(const RemoteAuditEntry& e) const
 
 QString RemoteAuditRegisterModel::storeText(const RemoteAuditEntry& e) const
 {
-    const QString name = m_storeNames.value(e.reg.storeId);
+    // The server's name for the store now; this desktop's own store as enrolment named it.
+    const QString name =
+        e.reg.storeName.isEmpty() ? m_storeNames.value(e.reg.storeId) : e.reg.storeName;
     return name.isEmpty() ? tr("Store %1").arg(e.reg.storeId.left(8)) : name;
 }
 
@@ -100,11 +104,17 @@ QString RemoteAuditRegisterModel::checkText(const RemoteAuditEntry& e) const
     }
     if (v.witnessRefused > 0)
         return tr("Damaged: the server's countersignature is wrong — %1").arg(v.witnessProblem);
-    QString text = v.keyKnownHere
-                       ? tr("Verified: all %1 rows intact, signed by this register's own key")
-                             .arg(locale.toString(v.chain.rowsVerified))
-                       : tr("Verified: all %1 rows intact, signed by the register's enrolled key")
-                             .arg(locale.toString(v.chain.rowsVerified));
+    const QString rows = locale.toString(v.chain.rowsVerified);
+    QString text =
+        v.keyKnownHere
+            ? tr("Verified: all %1 rows intact, signed by this register's own key").arg(rows)
+        : v.remembered
+            ? tr("Verified: all %1 rows intact, signed by the key this desktop first saw for it "
+                 "on %2")
+                  .arg(rows, KnownRegisters::when(v.remembered->firstSeenAt))
+            : tr("Verified: all %1 rows intact, signed by the register's enrolled key (seen here "
+                 "for the first time: this desktop remembers it from now on)")
+                  .arg(rows);
     if (v.lastWitnessed.checkpoint.count > 0)
         text += u' ' + tr("(the server countersigned rows 0 to %1)")
                            .arg(locale.toString(v.lastWitnessed.checkpoint.count - 1));
@@ -148,7 +158,13 @@ QVariant RemoteAuditRegisterModel::data(const QModelIndex& index, int role) cons
             return e.reg.signingKey.isEmpty()
                        ? tr("The server has no signing key for this register.")
                        : tr("The register's audit key as enrolled on the server: %1")
-                             .arg(AuditVerifier::fingerprint(e.reg.signingKey));
+                                 .arg(AuditVerifier::fingerprint(e.reg.signingKey)) +
+                             (e.verdict && e.verdict->remembered
+                                  ? u'\n' + tr("The key this desktop first saw for it on %1: %2")
+                                                .arg(KnownRegisters::when(
+                                                         e.verdict->remembered->firstSeenAt),
+                                                     e.verdict->remembered->fingerprint)
+                                  : QString());
         case NameColumn:
             return e.reg.registerId;
         default:

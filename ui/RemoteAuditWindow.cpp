@@ -81,7 +81,9 @@ void RemoteAuditWindow::buildUi()
     auto* intro = new QLabel(
         tr("The audit logs of every register of your stores as the sync server holds them. Each "
            "is checked here, on this computer, with that register's own key: a row changed on "
-           "the server shows as damaged."),
+           "the server shows as damaged. This computer remembers each register's key and newest "
+           "row the first time it verifies them, so a key swapped or rows removed on the server "
+           "later show as damaged too."),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -360,6 +362,14 @@ void RemoteAuditWindow::verified(int row, const Result<RemoteAuditVerdict>& resu
         e.verdict = *result;
         e.state =
             result->intact() ? RemoteAuditEntry::State::Verified : RemoteAuditEntry::State::Damaged;
+        // An intact chain is remembered (its key on first sight, its head from then on), so the
+        // next fetch is held to it.
+        if (auto chain = m_chains.value(e.reg.registerId); chain && result->intact()) {
+            if (auto learned = m_remote->remember(*chain, *result); !learned)
+                m_banner->showError(tr("This desktop could not remember what it verified of %1: %2")
+                                        .arg(m_registers->nameText(e),
+                                             WrappedLabel::sentence(learned.error().message)));
+        }
         m_registers->changed(row);
         if (m_registerTable->currentIndex().row() == row)
             showRegister(row);
@@ -448,6 +458,8 @@ void RemoteAuditWindow::showBadge(int row)
     m_badge->setStyleSheet(
         QStringLiteral("QLabel#registerBadge { %1 border-radius: 4px; }").arg(style));
     m_badge->show();
+    // The whole verdict stays readable: the splitter gives the rows' pane room for every line.
+    m_badge->setMinimumHeight(m_badge->heightForWidth(std::max(m_badge->width(), 480)));
 }
 
 void RemoteAuditWindow::showRegister(int row)

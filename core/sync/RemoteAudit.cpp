@@ -131,17 +131,15 @@ void decideAt(AuditVerdict& v, AuditDamage damage, qint64 seq, const QString& ex
 QString registerText(const RemoteRegister& reg)
 {
     return reg.name.isEmpty() ? reg.registerId
-                              : QStringLiteral("%1 (%2)").arg(reg.name, reg.registerId);
+                              : QStringLiteral("%1 (%2)").arg(reg.name, reg.registerId.left(8));
 }
 
 QString keySwapped(const RemoteRegister& reg, const KnownRegister& k)
 {
     return QStringLiteral("The server shows another signing key for register %1 than this "
                           "desktop saw on %2 (fingerprint %3 then, %4 now): its rows cannot be "
-                          "trusted. The key of a register never changes (a register that is "
-                          "enrolled again gets a new register id and shows as a new register), so "
-                          "the server's copy of this register's key or log was replaced; this "
-                          "desktop keeps the key it saw.")
+                          "trusted. A register's key never changes (enrolling again gives a new "
+                          "register id), so the server's copy of it was replaced.")
         .arg(registerText(reg), KnownRegisters::when(k.firstSeenAt), k.fingerprint,
              reg.signingKey.isEmpty() ? QStringLiteral("(none)")
                                       : AuditVerifier::fingerprint(reg.signingKey));

@@ -12,6 +12,7 @@
 #include "SyncFixture.h"
 #include "UiResources.h"
 #include "audit/AuditQuery.h"
+#include "sync/KnownRegisters.h"
 
 #include <QBrush>
 #include <QProgressBar>
@@ -41,6 +42,7 @@ struct Held {
     QString registerId;
     QString name;
     QString storeId;
+    QString storeName;
     QByteArray key;
     QList<AuditRow> rows;
 
@@ -49,6 +51,7 @@ struct Held {
         return QJsonObject{{QStringLiteral("register_id"), registerId},
                            {QStringLiteral("name"), name},
                            {QStringLiteral("store_id"), storeId},
+                           {QStringLiteral("store_name"), storeName},
                            {QStringLiteral("signing_key"), b64(key)},
                            {QStringLiteral("revoked"), false},
                            {QStringLiteral("row_count"), rows.size()},
@@ -83,9 +86,12 @@ private slots:
     void cleanup();
     void everyRegisterCheckedAndTheChangedOneIsRed();
     void wrongPasswordInPlainWords();
+    void keySwappedOnTheServerIsRedInPlainWords();
 
 private:
     FakeResponse serve(const FakeRequest& r);
+    // Types the owner's user code and password and waits until every register is checked.
+    void signInAndWait(ui::RemoteAuditWindow* w);
     // Opens the audit viewer as the owner, then the view across registers with its key.
     void withRemoteWindow(const std::function<void(ui::RemoteAuditWindow*)>& steps);
 
@@ -93,6 +99,7 @@ private:
     Session m_owner;
     std::unique_ptr<test::TestStore> m_otherStore; // the other register's own store
     QList<Held> m_held;
+    QList<AuditRow> m_otherRows; // the other register's chain as it wrote it
     QByteArray m_password = "owner's password";
 };
 
@@ -112,11 +119,12 @@ void tst_RemoteAuditWindow::init()
     m_otherStore->db().attachAuditLog(std::move(*log));
     test::appendAuditRows(m_otherStore->db(), 12);
 
+    m_otherRows = test::readAuditRows(m_otherStore->db(), OtherRegister);
     m_held = {Held{s.f.settings.registerId, QStringLiteral("Front till"), test::SyncStoreId,
-                   s.f.store.db().auditLog()->publicKey(),
+                   QStringLiteral("Main Street"), s.f.store.db().auditLog()->publicKey(),
                    test::readAuditRows(s.f.store.db(), s.f.settings.registerId)},
-              Held{OtherRegister, QStringLiteral("Harbour till"), OtherStore, otherKey,
-                   test::readAuditRows(m_otherStore->db(), OtherRegister)}};
+              Held{OtherRegister, QStringLiteral("Harbour till"), OtherStore,
+                   QStringLiteral("Harbour Street"), otherKey, m_otherRows}};
     QCOMPARE(m_held[1].rows.size(), 13);
     // The server's database says row 7 of the other register recorded something else.
     m_held[1].rows[7].after = QStringLiteral("{\"status\":\"nothing happened\"}");
@@ -221,8 +229,9 @@ void tst_RemoteAuditWindow::everyRegisterCheckedAndTheChangedOneIsRed()
         QCOMPARE(cell(own, ui::RemoteAuditRegisterModel::CheckColumn),
                  QStringLiteral("Verified: all %1 rows intact, signed by this register's own key")
                      .arg(m_held[0].rows.size()));
+        // The other store by the name the server gives it.
         QCOMPARE(cell(other, ui::RemoteAuditRegisterModel::StoreColumn),
-                 QStringLiteral("Store %1").arg(OtherStore.left(8)));
+                 QStringLiteral("Harbour Street"));
         const QString bad = cell(other, ui::RemoteAuditRegisterModel::CheckColumn);
         QVERIFY2(bad.startsWith(QStringLiteral("Damaged at row 7: a changed row — Row 7 was "
                                                "changed")),
@@ -271,6 +280,79 @@ void tst_RemoteAuditWindow::wrongPasswordInPlainWords()
         QVERIFY(!w->refreshButton()->isEnabled());
     });
     QCOMPARE(m_f->requestsTo("/v1/audit"), 0);
+}
+
+void tst_RemoteAuditWindow::signInAndWait(ui::RemoteAuditWindow* w)
+{
+    QTest::keyClicks(w->userCodeEdit(), QStringLiteral("7001"));
+    QTest::keyClicks(w->passwordEdit(), QString::fromUtf8(m_password));
+    QSignalSpy checked(w, &ui::RemoteAuditWindow::allChecked);
+    QTest::keyClick(w->passwordEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 20000);
+}
+
+void tst_RemoteAuditWindow::keySwappedOnTheServerIsRedInPlainWords()
+{
+    SyncFixture& s = *m_f;
+    m_held[1].rows = m_otherRows; // the other register's chain as it wrote it
+    const QByteArray seenKey = m_held[1].key;
+    withRemoteWindow([&](ui::RemoteAuditWindow* w) {
+        signInAndWait(w);
+        ui::RemoteAuditRegisterModel* regs = w->registers();
+        const int other = regs->rowOf(OtherRegister);
+        QVERIFY(other >= 0);
+        const auto check = [&] {
+            return regs->index(other, ui::RemoteAuditRegisterModel::CheckColumn).data().toString();
+        };
+        // First sight: verified with the server's key, and remembered on this desktop.
+        QCOMPARE(check(),
+                 QStringLiteral("Verified: all 13 rows intact, signed by the register's enrolled "
+                                "key (seen here for the first time: this desktop remembers it "
+                                "from now on)"));
+        auto known = KnownRegisters(s.f.store.db(), s.f.clock).find(OtherRegister);
+        QVERIFY(known && *known);
+        QCOMPARE((*known)->signingKey, seenKey);
+        QCOMPARE((*known)->rowCount, 13);
+        const QString seenOn = KnownRegisters::when((*known)->firstSeenAt);
+
+        // Then the server's copy is replaced: the same register id, its whole chain signed under
+        // another key (a fresh AuditLog for that id) and that key enrolled.
+        test::TestStore forgery;
+        auto log = AuditLog::open(forgery.db(), forgery.keys(), OtherRegister, s.f.clock);
+        QVERIFY(log);
+        m_held[1].key = (*log)->publicKey();
+        forgery.db().attachAuditLog(std::move(*log));
+        test::appendAuditRows(forgery.db(), 12);
+        m_held[1].rows = test::readAuditRows(forgery.db(), OtherRegister);
+
+        QSignalSpy checked(w, &ui::RemoteAuditWindow::allChecked);
+        QTest::keyClick(w, Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 20000);
+        const QString expected =
+            QStringLiteral("Damaged at row 0: the wrong key — The server shows another signing "
+                           "key for register Harbour till (%1) than this desktop saw on %2 "
+                           "(fingerprint %3 then, %4 now): its rows cannot be trusted.")
+                .arg(OtherRegister.left(8), seenOn, AuditVerifier::fingerprint(seenKey),
+                     AuditVerifier::fingerprint(m_held[1].key));
+        QVERIFY2(check().startsWith(expected), qPrintable(check()));
+        QVERIFY2(check().contains(QStringLiteral("a new register id")), qPrintable(check()));
+        QCOMPARE(regs->index(other, ui::RemoteAuditRegisterModel::CheckColumn)
+                     .data(Qt::ForegroundRole)
+                     .value<QBrush>()
+                     .color(),
+                 QColor(0xb0, 0x00, 0x20));
+        QCOMPARE(w->summaryLabel()->text(),
+                 QStringLiteral("1 of 2 registers' logs are intact; 1 damaged, 0 not checked."));
+        w->registerTable()->setFocus();
+        w->registerTable()->setCurrentIndex(regs->index(other, 0));
+        QCOMPARE(w->badge()->text(), QStringLiteral("Harbour till: ") + check()); // in full
+        test::screenshot(w, "remoteaudit-keyswap");
+
+        // The server's key was not learnt: the desktop still holds the key it first saw.
+        auto still = KnownRegisters(s.f.store.db(), s.f.clock).find(OtherRegister);
+        QVERIFY(still && *still);
+        QCOMPARE((*still)->signingKey, seenKey);
+    });
 }
 
 QTEST_MAIN(tst_RemoteAuditWindow)
