@@ -58,8 +58,9 @@ ApiResult<QJsonObject> registers(PgConnection& pg)
     // head_hash is null while the server holds no row (enrolment leaves the genesis prev hash).
     auto r = pg.exec("SELECT d.id::text, d.name, d.store_id::text, d.signing_key, "
                      "d.revoked_at IS NOT NULL, coalesce(h.row_count, 0), "
-                     "CASE WHEN h.row_count > 0 THEN h.head_hash END "
-                     "FROM pos.devices d LEFT JOIN pos.audit_heads h ON h.register_id = d.id "
+                     "CASE WHEN h.row_count > 0 THEN h.head_hash END, s.name "
+                     "FROM pos.devices d JOIN pos.stores s ON s.id = d.store_id "
+                     "LEFT JOIN pos.audit_heads h ON h.register_id = d.id "
                      "WHERE d.store_id = ANY (pos.stores()) ORDER BY d.store_id, d.name, d.id");
     if (!r)
         return std::unexpected(unavailable());
@@ -68,6 +69,7 @@ ApiResult<QJsonObject> registers(PgConnection& pg)
         list.append(QJsonObject{{QStringLiteral("register_id"), r->text(i, 0)},
                                 {QStringLiteral("name"), r->text(i, 1)},
                                 {QStringLiteral("store_id"), r->text(i, 2)},
+                                {QStringLiteral("store_name"), r->text(i, 7)},
                                 {QStringLiteral("signing_key"), b64OrNull(*r, i, 3)},
                                 {QStringLiteral("revoked"), r->boolean(i, 4)},
                                 {QStringLiteral("row_count"), r->integer(i, 5)},
@@ -81,7 +83,8 @@ ApiResult<QJsonObject> page(PgConnection& pg, const QString& registerId, qint64 
     const QByteArray reg = registerId.toLatin1();
     auto device = pg.exec("SELECT d.store_id::text, d.name, d.signing_key, "
                           "coalesce(h.row_count, 0), CASE WHEN h.row_count > 0 THEN h.head_hash "
-                          "END, d.revoked_at IS NOT NULL FROM pos.devices d "
+                          "END, d.revoked_at IS NOT NULL, s.name FROM pos.devices d "
+                          "JOIN pos.stores s ON s.id = d.store_id "
                           "LEFT JOIN pos.audit_heads h ON h.register_id = d.id "
                           "WHERE d.id = $1::uuid AND d.store_id = ANY (pos.stores())",
                           {reg});
@@ -156,6 +159,7 @@ ApiResult<QJsonObject> page(PgConnection& pg, const QString& registerId, qint64 
     }
     return QJsonObject{{QStringLiteral("register_id"), registerId},
                        {QStringLiteral("store_id"), device->text(0, 0)},
+                       {QStringLiteral("store_name"), device->text(0, 6)},
                        {QStringLiteral("name"), device->text(0, 1)},
                        {QStringLiteral("signing_key"), b64OrNull(*device, 0, 2)},
                        {QStringLiteral("revoked"), device->boolean(0, 5)},

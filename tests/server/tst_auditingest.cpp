@@ -394,6 +394,11 @@ void tst_auditingest::ownerReadsTheChainsOfTheirStores()
     QVERIFY(m_fx.enrol(p.tenant, idle.id(), idle.publicKey(), QStringLiteral("Till 2")));
     const auto owner =
         PushFixture::user(p.tenant, p.reg->id(), QStringLiteral("owner"), {p.tenant.store});
+    // The store as the owner named it (the desktop shows other stores by this name).
+    QCOMPARE(m_fx.scalar("WITH renamed AS (UPDATE pos.stores SET name = 'Harbour Street' "
+                         "WHERE id = $1 RETURNING 1) SELECT count(*) FROM renamed",
+                         {p.tenant.store.toLatin1()}),
+             qint64(1));
 
     // The registers of the owner's stores with their heads, read by the desktop's own parser.
     const auto list = m_fx.readAudit(owner, {});
@@ -403,6 +408,7 @@ void tst_auditingest::ownerReadsTheChainsOfTheirStores()
     QCOMPARE(registers->size(), 2);
     for (const RemoteRegister& r : *registers) {
         QCOMPARE(r.storeId, p.tenant.store);
+        QCOMPARE(r.storeName, QStringLiteral("Harbour Street"));
         QVERIFY(!r.revoked);
         if (r.registerId == p.reg->id()) {
             QCOMPARE(r.rowCount, qint64(rows.size()));
@@ -437,6 +443,7 @@ void tst_auditingest::ownerReadsTheChainsOfTheirStores()
             break;
     }
     QCOMPARE(pages, 3); // 8 rows (genesis + 7) in pages of 3
+    QCOMPARE(chain.reg.storeName, QStringLiteral("Harbour Street"));
     QCOMPARE(chain.rows.size(), qsizetype(rows.size()));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const AuditRow& got = chain.rows.at(qsizetype(i));
