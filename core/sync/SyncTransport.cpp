@@ -20,6 +20,9 @@ namespace pos {
 
 struct SyncTransport::Pending {
     Done done;
+    QByteArray method, pathAndQuery, body; // kept to sign and send once more after `replayed`
+    bool signedRequest = false;
+    bool resend = false;
     QTimer connectTimer;
     QTimer requestTimer;
     bool encrypted = false;
@@ -232,7 +235,7 @@ bool SyncTransport::pinned(const QString& pin) const
 }
 
 void SyncTransport::send(const QByteArray& method, const QByteArray& pathAndQuery,
-                         const QByteArray& body, Done done)
+                         const QByteArray& body, Done done, bool resend)
 {
     const auto failNow = [&](SyncReply::Kind kind, const QString& message) {
         SyncReply r;
@@ -282,6 +285,11 @@ void SyncTransport::send(const QByteArray& method, const QByteArray& pathAndQuer
     QNetworkReply* reply = method == "GET" ? m_nam.get(request) : m_nam.post(request, body);
     auto p = std::make_shared<Pending>();
     p->done = std::move(done);
+    p->method = method;
+    p->pathAndQuery = pathAndQuery;
+    p->body = body;
+    p->signedRequest = m_identity != nullptr;
+    p->resend = resend;
     m_pending.insert(reply, p);
 
     connect(reply, &QNetworkReply::sslErrors, this,
@@ -485,6 +493,18 @@ void SyncTransport::onFinished(QNetworkReply* reply)
             if (r.code.isEmpty())
                 r.code = r.httpStatus == 429 ? QStringLiteral("rate_limited") : QString();
         }
+    }
+    if (r.kind == SyncReply::Kind::Refused && r.code == u"replayed" && p->signedRequest &&
+        !p->resend) {
+        // The server has seen this request's nonce: the network stack sent it a second time on
+        // its own after a connection was cut without an answer (QNetworkAccessManager resends a
+        // request that got no byte back), so the first copy may have been carried out. Every
+        // signed call is safe to repeat (docs/sync.md "Errors": pushes by batch id, commands by
+        // command id, the rest read or only add a session), so it is signed afresh, with a new
+        // nonce and time, and sent once more; the answer to that one counts.
+        qCInfo(lcSyncTransport) << "request seen before by the server: signed again and resent";
+        send(p->method, p->pathAndQuery, p->body, std::move(p->done), true);
+        return;
     }
     if (!r.ok())
         qCInfo(lcSyncTransport) << "request failed:" << static_cast<int>(r.kind) << r.httpStatus

@@ -94,8 +94,10 @@ public:
 
 private:
     struct Pending;
+    // `resend`: this is the one fresh signing of a request the server called `replayed` (see
+    // onFinished).
     void send(const QByteArray& method, const QByteArray& pathAndQuery, const QByteArray& body,
-              Done done);
+              Done done, bool resend = false);
     void onSslErrors(QNetworkReply* reply, const QList<QSslError>& errors);
     void onEncrypted(QNetworkReply* reply);
     void onFinished(QNetworkReply* reply);

@@ -65,6 +65,7 @@ private slots:
     void enrolmentTrustsTheSystemCaOrATypedPin();
     void tls12OnlyServerIsRefused();
     void requestsAreSignedWithTheDeviceKey();
+    void replayedRequestIsSignedAfreshOnce();
     void errorBodiesBecomePlainWords_data();
     void errorBodiesBecomePlainWords();
     void unreachableAndSilentServers();
@@ -255,6 +256,50 @@ void TestSyncTransport::requestsAreSignedWithTheDeviceKey()
     QCOMPARE(server.requests().at(0).body, body);
     QCOMPARE(server.requests().at(1).pathAndQuery, QByteArray("/v1/pull?cursor=12&limit=500"));
     QCOMPARE(nonces.size(), 2); // a fresh nonce per request
+}
+
+void TestSyncTransport::replayedRequestIsSignedAfreshOnce()
+{
+    // The network stack may send a request a second time by itself after a cut connection; the
+    // server then answers `replayed`. The transport signs it afresh (new nonce) and sends it once
+    // more, and that answer counts; a second `replayed` is the caller's to see.
+    FakeSyncServer server(m_certs->server());
+    QVERIFY(server.ok());
+    int replayedAnswers = 1;
+    server.setHandler([&](const FakeRequest& r) {
+        if (replayedAnswers-- > 0)
+            return FakeResponse::error(401, "replayed", "this request was already received once");
+        return health(r);
+    });
+    MemoryKeyStore keys;
+    auto identity = DeviceIdentity::loadOrCreate(keys, RegisterId);
+    QVERIFY(identity);
+    ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+    SyncTransport t(QUrl(server.url()), SyncTrust{{m_certs->server().pin}, {}});
+    t.setIdentity(std::make_shared<const DeviceIdentity>(std::move(*identity)), CompanyId, &clock);
+    const QByteArray body = R"({"batch_id":"b1","records":[]})";
+    const SyncReply ok = await(t, "POST", "/v1/push", body);
+    QVERIFY2(ok.ok(), qPrintable(ok.message));
+    QCOMPARE(server.requests().size(), 2);
+    const FakeRequest& first = server.requests().at(0);
+    const FakeRequest& second = server.requests().at(1);
+    QCOMPARE(second.body, first.body);
+    QCOMPARE(second.pathAndQuery, first.pathAndQuery);
+    QVERIFY(second.headers.value("x-pos-nonce") != first.headers.value("x-pos-nonce"));
+    QVERIFY(second.headers.value("x-pos-signature") != first.headers.value("x-pos-signature"));
+
+    // A server that keeps saying so is not asked a third time.
+    replayedAnswers = 100;
+    const SyncReply refused = await(t, "POST", "/v1/push", body);
+    QCOMPARE(refused.kind, SyncReply::Kind::Refused);
+    QCOMPARE(refused.code, QStringLiteral("replayed"));
+    QCOMPARE(server.requests().size(), 4);
+
+    // Other refusals are not sent again.
+    server.setHandler(
+        [](const FakeRequest&) { return FakeResponse::error(409, "conflict", "sale 7 differs"); });
+    QCOMPARE(await(t, "POST", "/v1/push", body).code, QStringLiteral("conflict"));
+    QCOMPARE(server.requests().size(), 5);
 }
 
 void TestSyncTransport::errorBodiesBecomePlainWords_data()

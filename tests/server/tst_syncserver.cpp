@@ -70,7 +70,7 @@ private slots:
     void oversizedBodyIsRefusedWith413();
     void registerSeesTooLarge();
     void postWithoutLengthIsRefusedWith411();
-    void keepAliveServesSeveralRequests();
+    void oneRequestPerConnection();
     void databaseGoesAwayAndComesBack();
     void portZeroConfiguredLimitAndSigterm();
 
@@ -282,21 +282,23 @@ void tst_syncserver::postWithoutLengthIsRefusedWith411()
     QCOMPARE(responses[0].errorCode(), QStringLiteral("length_required"));
 }
 
-void tst_syncserver::keepAliveServesSeveralRequests()
+void tst_syncserver::oneRequestPerConnection()
 {
-    // Three requests on one connection, the second with a body: each answered, in order.
+    // Three requests sent at once on one connection: the first is answered with "Connection:
+    // close" and the connection closed; the others are never carried out (docs/sync.md
+    // "Transport": a client never sends a second request down a connection whose first answer
+    // it did not see whole).
     const QByteArray enrol = "{\"code\":1}";
+    bool closed = false;
     const auto responses =
         exchange(bareHead("GET", "/v1/health") +
                      bareHead("POST", "/v1/enrol",
                               "Content-Length: " + QByteArray::number(enrol.size()) + "\r\n") +
                      enrol + bareHead("GET", "/v1/nothing"),
-                 3);
-    QCOMPARE(responses.size(), 3);
+                 3, &closed);
+    QCOMPARE(responses.size(), 1);
     QCOMPARE(responses[0].status, 200);
-    QCOMPARE(responses[1].status, 400);
-    QCOMPARE(responses[1].errorCode(), QStringLiteral("bad_request"));
-    QCOMPARE(responses[2].status, 404);
+    QVERIFY(closed);
 }
 
 void tst_syncserver::databaseGoesAwayAndComesBack()
