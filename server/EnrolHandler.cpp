@@ -1,5 +1,6 @@
 #include "EnrolHandler.h"
 
+#include "CompanySecrets.h"
 #include "ServerSql.h"
 #include "audit/AuditFormat.h"
 #include "crypto/Ed25519.h"
@@ -229,7 +230,25 @@ ApiResponse EnrolHandler::enrol(const EnrolRequest& request)
         return sql::unavailable(
             Error{ErrorCode::NotFound, QStringLiteral("the code's company or store is missing")});
 
+    if (m_ctx.secretsKey == nullptr)
+        return sql::unavailable(
+            Error{ErrorCode::Internal, QStringLiteral("this server has no secrets key")});
+    auto pepper = CompanySecrets::pinPepper(pg, *m_ctx.secretsKey, companyId);
+    if (!pepper && pepper.error().code == ErrorCode::WrongKeyOrDamaged) {
+        qCWarning(lcEnrol, "enrolment refused: %s", qPrintable(pepper.error().message));
+        return apiError(503, QStringLiteral("unavailable"),
+                        QStringLiteral("the server cannot open this company's PIN pepper; its "
+                                       "administrator must check the witness key file"));
+    }
+    if (!pepper)
+        return sql::unavailable(pepper.error());
+    QByteArray pepperBytes(reinterpret_cast<const char*>(pepper->data()),
+                           static_cast<qsizetype>(pepper->size()));
+    QString pepperText = QString::fromLatin1(pepperBytes.toBase64());
+    SecretBytes::wipe(pepperBytes);
+
     return {200, QJsonObject{
+                     {QStringLiteral("pin_pepper"), pepperText},
                      {QStringLiteral("company_id"), companyId},
                      {QStringLiteral("company_name"), names->text(0, 0)},
                      {QStringLiteral("store_id"), storeId},

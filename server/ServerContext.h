@@ -2,6 +2,7 @@
 
 #include "PgConnection.h"
 #include "crypto/Ed25519.h"
+#include "crypto/SecretBytes.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -18,6 +19,8 @@ struct ServerContext {
     std::function<QDateTime()> now = [] {
         return QDateTime::currentDateTimeUtc();
     };
+    // Seals the companies' secrets (WitnessKey::secretsKey); enrolment needs it, nothing else.
+    const SecretBytes* secretsKey = nullptr;
 };
 
 } // namespace pos::server

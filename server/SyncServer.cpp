@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <libpq-fe.h>
@@ -25,6 +26,14 @@
 namespace pos::server {
 
 namespace {
+
+// After an answer the connection closes (respond()); a request that arrived behind it on the same
+// connection is not carried out.
+bool closing(QHttpServerResponder& responder)
+{
+    const QTcpSocket* socket = responder.socket();
+    return socket == nullptr || socket->state() != QAbstractSocket::ConnectedState;
+}
 
 Q_LOGGING_CATEGORY(lcHttp, "pos.syncd.http")
 Q_LOGGING_CATEGORY(lcTls, "pos.syncd.tls")
@@ -102,11 +111,16 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
     auto witness = WitnessKey::loadOrCreate(config.witnessKeyPath);
     if (!witness)
         return std::unexpected(witness.error());
+    auto secretsKey = WitnessKey::secretsKey(config.witnessKeyPath);
+    if (!secretsKey)
+        return std::unexpected(secretsKey.error());
     auto pg = PgConnection::open(config.conninfo);
     if (!pg)
         return std::unexpected(pg.error());
     std::unique_ptr<SyncServer> server(
         new SyncServer(config, std::move(*pg), std::move(*witness), tls->pins));
+    server->m_secretsKey = std::make_unique<SecretBytes>(std::move(*secretsKey));
+    server->m_ctx->secretsKey = server->m_secretsKey.get();
     if (auto listening = server->listen(tls->configuration); !listening)
         return std::unexpected(listening.error());
     return server;
@@ -206,6 +220,8 @@ void SyncServer::addRoutes()
                    });
     m_http->setMissingHandler(
         [](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            if (closing(responder))
+                return;
             respond(describe(request), responder,
                     apiError(404, QStringLiteral("not_found"),
                              QStringLiteral("there is no such endpoint on this server")));
@@ -253,6 +269,8 @@ ApiResponse SyncServer::closeTransaction(ApiResponse response)
 
 void SyncServer::serveHealth(const QHttpServerRequest& request, QHttpServerResponder&& responder)
 {
+    if (closing(responder))
+        return;
     const auto unavailable =
         apiError(503, QStringLiteral("unavailable"),
                  QStringLiteral("the server's database is not available; try again later"));
@@ -272,6 +290,8 @@ void SyncServer::serveHealth(const QHttpServerRequest& request, QHttpServerRespo
 
 void SyncServer::serveEnrol(const QHttpServerRequest& request, QHttpServerResponder&& responder)
 {
+    if (closing(responder))
+        return;
     const QByteArray what = describe(request);
     if (!databaseReady()) {
         respond(
@@ -297,6 +317,8 @@ void SyncServer::serveEnrol(const QHttpServerRequest& request, QHttpServerRespon
 void SyncServer::serveDevice(const QHttpServerRequest& request, QHttpServerResponder&& responder,
                              const DeviceHandler& handler)
 {
+    if (closing(responder))
+        return;
     const QByteArray what = describe(request);
     if (!databaseReady()) {
         respond(
@@ -328,10 +350,17 @@ void SyncServer::respond(const QByteArray& what, QHttpServerResponder& responder
                          const ApiResponse& response, const QString& registerId)
 {
     const QByteArray json = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+    // One request per connection (docs/sync.md "Transport"): the answer says so and the
+    // connection is closed once it is written, so a client never sends a second request down a
+    // connection whose first answer it did not see whole.
+    QTcpSocket* socket = responder.socket();
     responder.write(json,
                     {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
-                     {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}},
+                     {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+                     {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
                     statusCode(response.status));
+    if (socket)
+        socket->disconnectFromHost();
     if (registerId.isEmpty())
         qCInfo(lcHttp, "%s -> %d", what.constData(), response.status);
     else

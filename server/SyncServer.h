@@ -72,6 +72,7 @@ private:
     ServerConfig m_config;
     std::unique_ptr<PgConnection> m_pg;
     std::unique_ptr<Ed25519Signer> m_witness;
+    std::unique_ptr<SecretBytes> m_secretsKey;
     std::unique_ptr<ServerContext> m_ctx;
     std::unique_ptr<QHttpServer> m_http;
     GuardedSslServer* m_tcp = nullptr; // owned by m_http once bound

@@ -6,9 +6,14 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+#include <openssl/core_names.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,22 +97,11 @@ Status create(const QString& path)
     return {};
 }
 
-} // namespace
-
-Result<Ed25519Signer> WitnessKey::loadOrCreate(const QString& path)
+// The seed in the file, after the checks loadOrCreate() documents.
+Result<SecretBytes> readSeed(const QString& path)
 {
-    if (path.isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("no witness key file is configured"));
     const QByteArray native = QFile::encodeName(path);
     struct stat info {};
-    if (::lstat(native.constData(), &info) != 0) {
-        if (errno != ENOENT)
-            return std::unexpected(
-                fileError(path, QStringLiteral("cannot be read: %1").arg(systemError(errno))));
-        if (auto made = create(path); !made)
-            return std::unexpected(made.error());
-    }
-
     Fd fd(::open(native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (fd.get() < 0) {
         if (errno == ELOOP)
@@ -140,10 +134,61 @@ Result<Ed25519Signer> WitnessKey::loadOrCreate(const QString& path)
             return std::unexpected(fileError(path, QStringLiteral("could not be read whole")));
         done += static_cast<std::size_t>(n);
     }
-    auto signer = Ed25519Signer::fromPrivateKey(seed);
-    if (!signer)
-        return std::unexpected(signer.error());
-    return signer;
+    return seed;
+}
+
+Status checkConfigured(const QString& path)
+{
+    if (path.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("no witness key file is configured"));
+    return {};
+}
+
+} // namespace
+
+Result<Ed25519Signer> WitnessKey::loadOrCreate(const QString& path)
+{
+    if (auto configured = checkConfigured(path); !configured)
+        return std::unexpected(configured.error());
+    struct stat info {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0) {
+        if (errno != ENOENT)
+            return std::unexpected(
+                fileError(path, QStringLiteral("cannot be read: %1").arg(systemError(errno))));
+        if (auto made = create(path); !made)
+            return std::unexpected(made.error());
+    }
+    auto seed = readSeed(path);
+    if (!seed)
+        return std::unexpected(seed.error());
+    return Ed25519Signer::fromPrivateKey(*seed);
+}
+
+Result<SecretBytes> WitnessKey::secretsKey(const QString& path)
+{
+    if (auto configured = checkConfigured(path); !configured)
+        return std::unexpected(configured.error());
+    auto seed = readSeed(path);
+    if (!seed)
+        return std::unexpected(seed.error());
+    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr),
+                                                          &EVP_KDF_free);
+    std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(
+        kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr, &EVP_KDF_CTX_free);
+    if (!ctx)
+        return fail(ErrorCode::Internal, QStringLiteral("OpenSSL has no HKDF"));
+    static const char Label[] = "pos-syncd company secrets v1";
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, seed->data(), seed->size()),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<char*>(Label),
+                                          sizeof(Label) - 1),
+        OSSL_PARAM_construct_end()};
+    SecretBytes key(32);
+    if (EVP_KDF_derive(ctx.get(), key.data(), key.size(), params) != 1)
+        return fail(ErrorCode::Internal, QStringLiteral("could not derive the secrets key"));
+    return key;
 }
 
 } // namespace pos::server

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "crypto/Ed25519.h"
+#include "crypto/SecretBytes.h"
 
 #include <QString>
 
@@ -17,6 +18,13 @@ public:
     // may read or write, that is not a regular file (or is a symbolic link), or that does not hold
     // exactly 32 bytes. The key bytes are wiped from memory once parsed.
     static Result<Ed25519Signer> loadOrCreate(const QString& path);
+
+    // The key that seals the companies' secrets in the database (the PIN pepper, V2.sql):
+    // HKDF-SHA256 (OpenSSL EVP_KDF) of the same file's seed with its own label, so it lives only
+    // where the witness key lives, outside the database. The same checks as loadOrCreate(); the
+    // file must exist. Replacing the witness key file therefore makes the sealed secrets
+    // unreadable (enrolment then says so).
+    static Result<SecretBytes> secretsKey(const QString& path);
 };
 
 } // namespace pos::server

@@ -153,7 +153,7 @@ int main(int argc, char* argv[])
     // the start (its own thread and connection: the counter never waits); one that is not gets
     // its engine when an owner connects it (Settings > Connect to sync server…).
     pos::SyncOverview syncOverview(*db, access);
-    pos::Enrolment enrolment(*db, *startup.keys(), access, clock);
+    pos::Enrolment enrolment(*db, *startup.keys(), access, auth, clock);
     pos::ui::SyncContext sync{access, clock, syncOverview, enrolment};
     std::unique_ptr<pos::SyncEngine> syncEngine;
     sync.startEngine = [&]() -> pos::SyncEngine* {

@@ -42,7 +42,7 @@ int runSyncEnrol(const StoreOptions& options, const QString& user, const QString
     if (!code)
         return failWith(code.error());
 
-    Enrolment enrolment(s.db(), s.keys(), s.access(), s.clock());
+    Enrolment enrolment(s.db(), s.keys(), s.access(), s.auth(), s.clock());
     std::optional<Result<EnrolmentOutcome>> result;
     QEventLoop loop;
     enrolment.start(s.session(), EnrolmentRequest{server, std::move(*code), pin, name},

@@ -153,6 +153,41 @@ Result<SecretBytes> AuthService::pepper()
     return std::move(*stored);
 }
 
+Status AuthService::adoptCompanyPepper(const SecretBytes& companyPepper)
+{
+    if (companyPepper.size() < CredentialHash::MinPepperSize)
+        return fail(ErrorCode::InvalidInput, tr("The company's PIN pepper is too short."));
+    auto current = m_keys.read(m_pepperKeyName);
+    if (!current && current.error().code != ErrorCode::NotFound)
+        return std::unexpected(current.error());
+    if (current && current->equals(companyPepper))
+        return {};
+    if (current) {
+        auto kept = m_keys.read(previousPepperName());
+        if (!kept && kept.error().code != ErrorCode::NotFound)
+            return std::unexpected(kept.error());
+        if (!kept) {
+            // Kept first and read back, so no PIN hashed with it is ever left without it.
+            if (auto w = m_keys.write(previousPepperName(), *current); !w)
+                return std::unexpected(w.error());
+            auto back = m_keys.read(previousPepperName());
+            if (!back || !back->equals(*current))
+                return fail(ErrorCode::Keychain, tr("%1 did not keep this register's own PIN "
+                                                    "pepper.")
+                                                     .arg(m_keys.describe()));
+        }
+    }
+    if (auto w = m_keys.write(m_pepperKeyName, companyPepper); !w)
+        return std::unexpected(w.error());
+    auto back = m_keys.read(m_pepperKeyName);
+    if (!back || !back->equals(companyPepper))
+        return fail(ErrorCode::Keychain,
+                    tr("%1 did not keep the company's PIN pepper.").arg(m_keys.describe()));
+    m_pepper = copyOf(companyPepper);
+    qCInfo(lcAuth) << "PIN hashes are keyed with the company's pepper from now on";
+    return {};
+}
+
 Result<QString> AuthService::hashPin(const SecretBytes& pin)
 {
     if (auto ok = CredentialHash::checkPinFormat(pin); !ok)
@@ -231,14 +266,20 @@ void AuthService::spendLikeAVerify(const SecretBytes& secret)
     if (looksLikePin(secret)) {
         if (auto pep = pepper())
             (void)CredentialHash::verifyPin(secret, *pep, dummyHash(true, m_options.hashParams));
+        // A wrong PIN costs a second run where the register kept its own pepper (checkSecret):
+        // an unknown code costs the same.
+        if (auto previous = m_keys.read(previousPepperName()))
+            (void)CredentialHash::verifyPin(secret, *previous,
+                                            dummyHash(true, m_options.hashParams));
     } else {
         (void)CredentialHash::verifyPassword(secret, dummyHash(false, m_options.hashParams));
     }
 }
 
 Result<bool> AuthService::checkSecret(const Account& account, const SecretBytes& secret, Use use,
-                                      bool& usedPin)
+                                      bool& usedPin, bool& underPreviousPepper)
 {
+    underPreviousPepper = false;
     const bool hasPin = !account.pinHash.isEmpty();
     const bool hasPassword = !account.passwordHash.isEmpty();
     switch (use) {
@@ -274,6 +315,16 @@ Result<bool> AuthService::checkSecret(const Account& account, const SecretBytes&
         if (!pep)
             return std::unexpected(pep.error());
         match = CredentialHash::verifyPin(secret, *pep, stored);
+        if (match && !*match) {
+            // A PIN hashed before this register adopted its company's pepper.
+            auto previous = m_keys.read(previousPepperName());
+            if (!previous && previous.error().code != ErrorCode::NotFound)
+                return std::unexpected(previous.error());
+            if (previous) {
+                match = CredentialHash::verifyPin(secret, *previous, stored);
+                underPreviousPepper = match && *match;
+            }
+        }
     } else {
         match = CredentialHash::verifyPassword(secret, stored);
     }
@@ -405,7 +456,8 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
         return failed(purpose, nullptr, code, QStringLiteral("unknown user code"), wrongText);
     }
     bool usedPin = false;
-    auto match = checkSecret(*account, secret, use, usedPin);
+    bool underPreviousPepper = false;
+    auto match = checkSecret(*account, secret, use, usedPin, underPreviousPepper);
     if (!match)
         return std::unexpected(match.error());
     if (!*match)
@@ -441,7 +493,7 @@ Result<AuthService::Proof> AuthService::verify(Purpose purpose, RateLimiter& lim
     // AUTH-1: a hash made with weaker parameters than the policy is replaced now that the secret
     // is at hand.
     const QString& stored = usedPin ? account->pinHash : account->passwordHash;
-    if (CredentialHash::needsRehash(stored, m_options.hashParams)) {
+    if (underPreviousPepper || CredentialHash::needsRehash(stored, m_options.hashParams)) {
         auto fresh = usedPin ? hashPin(secret) : hashPassword(secret);
         if (fresh) {
             proof.rehash = *fresh;

@@ -118,6 +118,16 @@ public:
     Result<QString> hashPassword(const SecretBytes& password);
     // The PIN pepper from the key store, made (32 random bytes) on first use.
     Result<SecretBytes> pepper();
+
+    // Enrolment with a sync server (docs/sync.md "POST /v1/enrol"): from now on PIN hashes are
+    // keyed with the company's pepper, the same on every register of the company, so a PIN set
+    // anywhere works on every register that pulls the user. The register's own pepper is kept
+    // (under previousPepperName()) so that PINs hashed before still verify; each is hashed again
+    // with the company's pepper the first time it is used. Written and read back before it
+    // counts; adopting the pepper already in use changes nothing, and a second adoption never
+    // overwrites the kept one. InvalidInput for a pepper shorter than 32 bytes.
+    Status adoptCompanyPepper(const SecretBytes& companyPepper);
+    QString previousPepperName() const { return m_pepperKeyName + QStringLiteral("-register"); }
     // For StaffService and SetupService: an authenticator secret sealed for users.totp_secret
     // (ENC-5, TotpSeal) with the field key, made on first use (FieldKey::nameFor(the store)).
     Result<QByteArray> sealTotpSecret(const QString& userUuid, const SecretBytes& secret);
@@ -183,8 +193,10 @@ private:
     Result<SecretBytes> openTotpSecret(const Account& account);
     // After an accepted code (applySuccess): a raw secret is sealed in place (ENC-5).
     Status sealLegacyTotpSecret(const Account& account);
+    // usedPin: the PIN hash was checked; underPreviousPepper: it matched only with the pepper
+    // this register had before it adopted its company's (so it is hashed again).
     Result<bool> checkSecret(const Account& account, const SecretBytes& secret, Use use,
-                             bool& usedPin);
+                             bool& usedPin, bool& underPreviousPepper);
     void spendLikeAVerify(const SecretBytes& secret);
     std::unexpected<Error> failed(Purpose purpose, const Account* account, QStringView code,
                                   const QString& detail, const QString& message);

@@ -6,6 +6,7 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditVerifier.h"
 #include "staff/AccessControl.h"
+#include "staff/AuthService.h"
 #include "store/Database.h"
 #include "store/KeyStore.h"
 #include "store/RegisterSettings.h"
@@ -61,9 +62,9 @@ Result<std::pair<qint64, QByteArray>> auditHead(Database& db, const QString& reg
 
 } // namespace
 
-Enrolment::Enrolment(Database& db, KeyStore& keys, AccessControl& access, const Clock& clock,
-                     QObject* parent)
-    : QObject(parent), m_db(db), m_keys(keys), m_access(access), m_clock(clock)
+Enrolment::Enrolment(Database& db, KeyStore& keys, AccessControl& access, AuthService& auth,
+                     const Clock& clock, QObject* parent)
+    : QObject(parent), m_db(db), m_keys(keys), m_access(access), m_auth(auth), m_clock(clock)
 {}
 
 Enrolment::~Enrolment()
@@ -226,6 +227,15 @@ Result<EnrolmentOutcome> Enrolment::store(const Session& session, const SyncRepl
                                                         QByteArray::AbortOnBase64DecodingErrors);
     if (!witness || witness.decoded.size() != 32)
         return bad(QStringLiteral("witness key"));
+    QByteArray pepperText = text("pin_pepper").toLatin1();
+    auto pepperBytes =
+        QByteArray::fromBase64Encoding(pepperText, QByteArray::AbortOnBase64DecodingErrors);
+    SecretBytes::wipe(pepperText);
+    if (!pepperBytes || pepperBytes.decoded.size() != 32) {
+        SecretBytes::wipe(pepperBytes.decoded);
+        return bad(QStringLiteral("the company's PIN pepper"));
+    }
+    const SecretBytes companyPepper = SecretBytes::takeFrom(pepperBytes.decoded);
     const QDateTime now = m_clock.nowUtc().toUTC();
     const qint64 serverTime = b.value(QLatin1String("server_time")).toInteger(0);
     out.clockSkewSeconds = serverTime > 0 ? serverTime - now.toSecsSinceEpoch() : 0;
@@ -295,6 +305,9 @@ Result<EnrolmentOutcome> Enrolment::store(const Session& session, const SyncRepl
                         {QStringLiteral("pins"), pins},
                         {QStringLiteral("device_key_fingerprint"), out.deviceKeyFingerprint}}});
         !s)
+        return std::unexpected(s.error());
+    // Last before the commit: a key store that refuses it leaves this register not enrolled.
+    if (auto s = m_auth.adoptCompanyPepper(companyPepper); !s)
         return std::unexpected(s.error());
     if (auto s = tx->commit(); !s)
         return std::unexpected(s.error());

@@ -15,6 +15,7 @@
 namespace pos {
 
 class AccessControl;
+class AuthService;
 class Clock;
 class Database;
 class KeyStore;
@@ -45,8 +46,9 @@ struct EnrolmentOutcome {
 // certificate (system CA or the typed pin) and that it is among the pins the server sends, then
 // stores the server, ids, names, pins and witness key in sync_state, takes the server's company
 // and store ids for the local company and store, and writes a `sync.enrolled` audit row, all in
-// one transaction. Asynchronous: start() returns at once; `done` runs later in this thread
-// (at once for a refusal found before any network).
+// one transaction, after the company's PIN pepper went into the key store (the register's own is
+// kept for the PINs hashed before). Asynchronous: start() returns at once; `done` runs later in
+// this thread (at once for a refusal found before any network).
 //
 // Errors: PermissionDenied / Unauthenticated (the session), InvalidInput (address, code or pin
 // as typed, nothing sent), Conflict (already enrolled, or the server knows this register),
@@ -55,8 +57,10 @@ struct EnrolmentOutcome {
 class Enrolment : public QObject {
     Q_OBJECT
 public:
-    Enrolment(Database& db, KeyStore& keys, AccessControl& access, const Clock& clock,
-              QObject* parent = nullptr);
+    // `auth` adopts the company's PIN pepper from the server's answer (AuthService::
+    // adoptCompanyPepper), before the enrolment is committed here.
+    Enrolment(Database& db, KeyStore& keys, AccessControl& access, AuthService& auth,
+              const Clock& clock, QObject* parent = nullptr);
     ~Enrolment() override;
 
     using Done = std::function<void(Result<EnrolmentOutcome>)>;
@@ -75,6 +79,7 @@ private:
     Database& m_db;
     KeyStore& m_keys;
     AccessControl& m_access;
+    AuthService& m_auth;
     const Clock& m_clock;
     SyncTimeouts m_timeouts;
     QPointer<SyncTransport> m_transport;

@@ -10,7 +10,9 @@
 
 #include "audit/AuditActions.h"
 #include "audit/AuditVerifier.h"
+#include "auth/CredentialHash.h"
 #include "staff/AccessControl.h"
+#include "staff/AuthService.h"
 #include "store/RegisterSettings.h"
 #include "sync/DeviceIdentity.h"
 #include "sync/Enrolment.h"
@@ -34,6 +36,18 @@ const QString CompanyId = QStringLiteral("0b7e4c7e-9c1f-4d2a-8a47-2f8f6f1d2c33")
 const QString StoreId = QStringLiteral("5a0d2f3e-7b8c-4d9e-a1f2-b3c4d5e6f708");
 const char* const Code = "k7qf-m2xd-9pla-zr4t"; // typed in lower case, with dashes
 
+// The company's PIN pepper as the server hands it out (docs/sync.md "POST /v1/enrol").
+QByteArray companyPepper()
+{
+    return QByteArray(32, '\x5a');
+}
+
+SecretBytes secret(const char* text)
+{
+    QByteArray bytes(text);
+    return SecretBytes::takeFrom(bytes);
+}
+
 SecretBytes code(const char* text = Code)
 {
     QByteArray bytes(text);
@@ -53,6 +67,7 @@ private slots:
     void onlyAnOwnerEnrolsAndNothingIsSentOtherwise();
     void refusedCodeStoresNothingAndTheKeyIsKeptForTheNextTry();
     void certificateMustBeAmongTheServersPins();
+    void pinsWorkAcrossTheCompanyAfterEnrolment();
     void typedInputIsCheckedFirst();
 
 private:
@@ -67,6 +82,8 @@ private:
     std::unique_ptr<test::TestStaff> m_staff;
     std::unique_ptr<AccessControl> m_access;
     ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    SequentialIdSource m_ids;
+    std::unique_ptr<AuthService> m_auth;
     QByteArray m_witnessKey;
 };
 
@@ -86,6 +103,11 @@ void TestEnrolment::init()
     m_store = std::make_unique<test::TestStore>();
     m_staff = std::make_unique<test::TestStaff>(m_store->db(), m_store->keys());
     m_access = std::make_unique<AccessControl>(m_store->db());
+    AuthService::Options cheap;
+    cheap.hashParams = test::TestStaff::CheapHash;
+    m_auth = std::make_unique<AuthService>(m_store->db(), m_store->keys(),
+                                           test::TestStaff::pepperKeyName(), m_clock, m_ids,
+                                           m_staff->registerId(), cheap);
     RegisterSettings settings{QStringLiteral("Test Store"), QStringLiteral("Till 1"),
                               m_staff->registerId(), QStringLiteral("EUR")};
     QVERIFY(settings.save(m_store->db()));
@@ -93,6 +115,7 @@ void TestEnrolment::init()
 
 void TestEnrolment::cleanup()
 {
+    m_auth.reset();
     m_access.reset();
     m_staff.reset();
     m_store.reset();
@@ -101,7 +124,7 @@ void TestEnrolment::cleanup()
 Result<EnrolmentOutcome> TestEnrolment::enrol(const Session& session, const QString& url,
                                               const QString& pin, SecretBytes typed)
 {
-    Enrolment enrolment(m_store->db(), m_store->keys(), *m_access, m_clock);
+    Enrolment enrolment(m_store->db(), m_store->keys(), *m_access, *m_auth, m_clock);
     std::optional<Result<EnrolmentOutcome>> result;
     enrolment.start(session,
                     EnrolmentRequest{url, std::move(typed), pin, QStringLiteral("Front till")},
@@ -119,15 +142,16 @@ FakeResponse TestEnrolment::answer(const FakeRequest& r, const QStringList& pins
     for (const QString& pin : pins)
         p.append(pin);
     return FakeResponse::json(
-        200,
-        QJsonObject{{QStringLiteral("company_id"), CompanyId},
-                    {QStringLiteral("company_name"), QStringLiteral("Bakery Ltd")},
-                    {QStringLiteral("store_id"), StoreId},
-                    {QStringLiteral("store_name"), QStringLiteral("Main Street")},
-                    {QStringLiteral("register_id"), req.value(u"register_id")},
-                    {QStringLiteral("pins"), p},
-                    {QStringLiteral("witness_key"), QString::fromLatin1(m_witnessKey.toBase64())},
-                    {QStringLiteral("server_time"), m_clock.nowUtc().toSecsSinceEpoch()}});
+        200, QJsonObject{
+                 {QStringLiteral("company_id"), CompanyId},
+                 {QStringLiteral("company_name"), QStringLiteral("Bakery Ltd")},
+                 {QStringLiteral("store_id"), StoreId},
+                 {QStringLiteral("store_name"), QStringLiteral("Main Street")},
+                 {QStringLiteral("register_id"), req.value(u"register_id")},
+                 {QStringLiteral("pins"), p},
+                 {QStringLiteral("witness_key"), QString::fromLatin1(m_witnessKey.toBase64())},
+                 {QStringLiteral("server_time"), m_clock.nowUtc().toSecsSinceEpoch()},
+                 {QStringLiteral("pin_pepper"), QString::fromLatin1(companyPepper().toBase64())}});
 }
 
 void TestEnrolment::ownerEnrolsWithTheSheetsPin()
@@ -275,12 +299,88 @@ void TestEnrolment::certificateMustBeAmongTheServersPins()
     QVERIFY2(r.error().message.contains(u"not among the pins"), qPrintable(r.error().message));
     QCOMPARE(count("SELECT count(*) FROM sync_state"), 0);
 
+    // An answer without the company's PIN pepper: nothing is kept either.
+    server.setHandler([&](const FakeRequest& req) {
+        FakeResponse a = answer(req, {m_certs->server().pin});
+        QJsonObject o = QJsonDocument::fromJson(a.body).object();
+        o.remove(QStringLiteral("pin_pepper"));
+        a.body = QJsonDocument(o).toJson();
+        return a;
+    });
+    auto noPepper = enrol(m_staff->signIn(Role::Owner), server.url(), m_certs->server().pin);
+    QVERIFY(!noPepper);
+    QVERIFY2(noPepper.error().message.contains(u"PIN pepper"),
+             qPrintable(noPepper.error().message));
+    QCOMPARE(count("SELECT count(*) FROM sync_state"), 0);
+    auto unchanged = m_store->keys().read(test::TestStaff::pepperKeyName());
+    QVERIFY(unchanged && unchanged->equals(m_staff->pepper()));
+
     // A pin typed from a sheet of another server: refused before anything is sent.
     server.clearRequests();
     auto wrong = enrol(m_staff->signIn(Role::Owner), server.url(), m_certs->next().pin);
     QVERIFY(!wrong);
     QCOMPARE(server.requests().size(), 0);
     QCOMPARE(count("SELECT count(*) FROM sync_state"), 0);
+}
+
+void TestEnrolment::pinsWorkAcrossTheCompanyAfterEnrolment()
+{
+    // A cashier of this register from before it was enrolled (PIN keyed with the register's own
+    // pepper), and one whose PIN was set elsewhere in the company (keyed with the company's
+    // pepper, as a pull brings it).
+    const qint64 local = m_staff->addUser(Role::Cashier, QStringLiteral("Carla"),
+                                          QStringLiteral("31"), QStringLiteral("2468"));
+    const qint64 pulled = m_staff->addUser(Role::Cashier, QStringLiteral("Paul"),
+                                           QStringLiteral("32"), QStringLiteral("1111"));
+    QByteArray companyBytes = companyPepper();
+    const SecretBytes company = SecretBytes::takeFrom(companyBytes);
+    auto elsewhere = CredentialHash::hashPin(secret("1357"), company, test::TestStaff::CheapHash);
+    QVERIFY(elsewhere);
+    {
+        auto set = m_store->db().query("UPDATE users SET pin_hash = ?1 WHERE id = ?2");
+        set->bind(1, *elsewhere).bind(2, pulled);
+        QVERIFY(set->run());
+    }
+    // Before enrolment the company's PIN does not work here.
+    QVERIFY(!m_auth->signIn(u"32", secret("1357")));
+
+    FakeSyncServer server(m_certs->server());
+    QVERIFY(server.ok());
+    server.setHandler([&](const FakeRequest& r) { return answer(r, {m_certs->server().pin}); });
+    auto outcome = enrol(m_staff->signIn(Role::Owner), server.url(), m_certs->server().pin);
+    QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
+
+    // The key store holds the company's pepper now, and the register's own beside it.
+    auto now = m_store->keys().read(test::TestStaff::pepperKeyName());
+    QVERIFY(now && now->equals(company));
+    auto kept = m_store->keys().read(m_auth->previousPepperName());
+    QVERIFY(kept && kept->equals(m_staff->pepper()));
+
+    // The PIN set elsewhere in the company works here now, and so does the local one, whose hash
+    // is keyed with the company's pepper from its first use on.
+    auto paul = m_auth->signIn(u"32", secret("1357"));
+    QVERIFY2(paul, paul ? "" : qPrintable(paul.error().message));
+    auto carla = m_auth->signIn(u"31", secret("2468"));
+    QVERIFY2(carla, carla ? "" : qPrintable(carla.error().message));
+    QString rehashed;
+    {
+        auto hash = m_store->db().query("SELECT pin_hash FROM users WHERE id = ?1");
+        hash->bind(1, local);
+        QVERIFY(hash->next().value_or(false));
+        rehashed = hash->text(0);
+    }
+    QCOMPARE(CredentialHash::verifyPin(secret("2468"), company, rehashed).value_or(false), true);
+    QCOMPARE(CredentialHash::verifyPin(secret("2468"), m_staff->pepper(), rehashed).value_or(true),
+             false);
+    // Wrong PINs stay wrong under either pepper.
+    QVERIFY(!m_auth->signIn(u"31", secret("1357")));
+    QVERIFY(!m_auth->signIn(u"32", secret("2468")));
+
+    // Adopting it again (a second enrolment answer) changes nothing; the register's own pepper
+    // is never overwritten with the company's.
+    QVERIFY(m_auth->adoptCompanyPepper(company));
+    kept = m_store->keys().read(m_auth->previousPepperName());
+    QVERIFY(kept && kept->equals(m_staff->pepper()));
 }
 
 void TestEnrolment::typedInputIsCheckedFirst()

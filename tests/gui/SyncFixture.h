@@ -38,7 +38,7 @@ struct SyncFixture {
     CertFactory certs{dir.filePath(QStringLiteral("certs"))};
     Fixture f;
     SyncOverview overview{f.store.db(), f.access};
-    Enrolment enrolment{f.store.db(), f.store.keys(), f.access, f.clock};
+    Enrolment enrolment{f.store.db(), f.store.keys(), f.access, f.auth, f.clock};
     ui::SyncContext sync{f.access, f.clock, overview, enrolment};
     FakeSyncServer server{certs.server()};
     SecretBytes witnessPrivate;

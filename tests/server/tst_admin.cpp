@@ -75,8 +75,8 @@ void tst_admin::migrateTwiceAppliesNothing()
     const Run again = admin({QStringLiteral("migrate")});
     QVERIFY2(again.code == 0, qPrintable(again.err));
     QVERIFY(fields(again.out, QStringLiteral("applied")).isEmpty());
-    QCOMPARE(field(again.out, QStringLiteral("schema")), QStringLiteral("version 1"));
-    QCOMPARE(count("SELECT count(*) FROM pos.schema_migrations"), 1);
+    QCOMPARE(field(again.out, QStringLiteral("schema")), QStringLiteral("version 2"));
+    QCOMPARE(count("SELECT count(*) FROM pos.schema_migrations"), 2);
     QCOMPARE(count("SELECT count(*) FROM pg_class c JOIN pg_namespace n "
                    "ON n.oid = c.relnamespace WHERE n.nspname = 'pos'"),
              objects);
@@ -85,7 +85,7 @@ void tst_admin::migrateTwiceAppliesNothing()
 
 void tst_admin::aFailedMigrationLeavesNothing()
 {
-    // A database of its own, so V2 here never touches the shared one.
+    // A database of its own, so V3 here never touches the shared one.
     QVERIFY(m_su->execScript("CREATE DATABASE migtest").has_value());
     const QByteArray conninfo =
         m_cluster->superuserConninfo().replace("dbname=postgres", "dbname=migtest");
@@ -97,13 +97,14 @@ void tst_admin::aFailedMigrationLeavesNothing()
     QVERIFY(roles.out.contains(QLatin1String("role pos_owner exists")));
 
     QTemporaryDir folder;
-    QVERIFY(
-        QFile::copy(QStringLiteral(":/schema/V1.sql"), folder.filePath(QStringLiteral("V1.sql"))));
-    QFile v2(folder.filePath(QStringLiteral("V2.sql")));
-    QVERIFY(v2.open(QIODevice::WriteOnly));
-    v2.write("CREATE TABLE pos.half_done (id integer);\n"
+    for (const char* name : {"V1.sql", "V2.sql"})
+        QVERIFY(QFile::copy(QStringLiteral(":/schema/") + QLatin1String(name),
+                            folder.filePath(QLatin1String(name))));
+    QFile v3(folder.filePath(QStringLiteral("V3.sql")));
+    QVERIFY(v3.open(QIODevice::WriteOnly));
+    v3.write("CREATE TABLE pos.half_done (id integer);\n"
              "ALTER TABLE pos.no_such_table ADD COLUMN x integer;\n");
-    v2.close();
+    v3.close();
 
     {
         auto pg = PgConnection::open(conninfo);
@@ -112,20 +113,20 @@ void tst_admin::aFailedMigrationLeavesNothing()
         auto failed = migrator.migrate();
         QVERIFY(!failed.has_value());
         QVERIFY2(
-            failed.error().message.contains(QLatin1String("V2.sql failed and was rolled back")),
+            failed.error().message.contains(QLatin1String("V3.sql failed and was rolled back")),
             qPrintable(failed.error().message));
-        // V1 went in (its own transaction), nothing of V2 did.
-        QCOMPARE(migrator.currentVersion().value_or(-1), 1);
+        // V1 and V2 went in (each its own transaction), nothing of V3 did.
+        QCOMPARE(migrator.currentVersion().value_or(-1), 2);
         auto half = pg->exec("SELECT to_regclass('pos.half_done') IS NULL");
         QVERIFY(half.has_value());
         QVERIFY(half->boolean(0, 0));
 
-        QVERIFY(v2.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        v2.write("CREATE TABLE pos.half_done (id integer);\n");
-        v2.close();
+        QVERIFY(v3.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        v3.write("CREATE TABLE pos.half_done (id integer);\n");
+        v3.close();
         auto fixed = migrator.migrate();
         QVERIFY2(fixed.has_value(), fixed ? "" : qPrintable(fixed.error().message));
-        QCOMPARE(*fixed, QList<int>{2});
+        QCOMPARE(*fixed, QList<int>{3});
         auto owner = pg->exec("SELECT pg_get_userbyid(relowner) FROM pg_class "
                               "WHERE oid = 'pos.half_done'::regclass");
         QVERIFY(owner.has_value());

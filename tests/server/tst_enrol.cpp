@@ -8,6 +8,7 @@
 #include "WitnessKey.h"
 #include "audit/AuditFormat.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
@@ -54,6 +55,7 @@ private slots:
     void init();
     void goodCodeEnrolsTheRegister();
     void codeIsComparedWithoutCaseOrDashes();
+    void companyPinPepperIsSharedAndSealed();
     void unknownUsedAndExpiredCodesLookTheSame();
     void enrolledRegisterIdIsAConflict();
     void malformedRequestsWriteNothing_data();
@@ -203,6 +205,73 @@ void tst_enrol::goodCodeEnrolsTheRegister()
     QVERIFY(m_syncd->serverLog().contains(device.registerId()));
     QVERIFY(!m_syncd->serverLog().contains(code));
     QVERIFY(!m_syncd->serverLog().contains(syncprotocol::normaliseEnrolmentCode(code)));
+}
+
+void tst_enrol::companyPinPepperIsSharedAndSealed()
+{
+    const auto pepperOf = [](const ApiReply& reply) {
+        return QByteArray::fromBase64(
+            reply.body.value(QStringLiteral("pin_pepper")).toString().toLatin1());
+    };
+    // Two registers of one company get the same pepper; another company's is another.
+    TestDevice first(m_syncd->baseUrl(), m_syncd->caCertificates(), QStringLiteral("Till 1"));
+    const ApiReply a = first.enrol(newCode());
+    QVERIFY2(a.status == 200, qPrintable(a.describe()));
+    TestDevice second(m_syncd->baseUrl(), m_syncd->caCertificates(), QStringLiteral("Till 2"));
+    const ApiReply b = second.enrol(newCode());
+    QVERIFY2(b.status == 200, qPrintable(b.describe()));
+    const QByteArray pepper = pepperOf(a);
+    QCOMPARE(pepper.size(), 32);
+    QCOMPARE(pepperOf(b), pepper);
+    const QString otherCompany = m_syncd->createCompany(QStringLiteral("Corner Shop"));
+    const QString otherStore = m_syncd->createStore(otherCompany, QStringLiteral("Corner"));
+    QVERIFY2(!otherStore.isEmpty(), qPrintable(m_syncd->error()));
+    TestDevice third(m_syncd->baseUrl(), m_syncd->caCertificates(), QStringLiteral("Till 1"));
+    const ApiReply c = third.enrol(m_syncd->enrolCode(otherCompany, otherStore));
+    QVERIFY2(c.status == 200, qPrintable(c.describe()));
+    QCOMPARE(pepperOf(c).size(), 32);
+    QVERIFY(pepperOf(c) != pepper);
+
+    // The database holds it sealed only: one row per company, never the pepper's bytes.
+    server::PgConnection* pg = m_syncd->cluster().superuser();
+    QVERIFY(pg);
+    auto rows = pg->exec("SELECT company_id, pin_pepper_sealed FROM pos.company_secrets");
+    QVERIFY(rows);
+    QCOMPARE(rows->rows(), 2);
+    for (int i = 0; i < rows->rows(); ++i) {
+        QCOMPARE(rows->bytes(i, 1).size(), 12 + 32 + 16);
+        QVERIFY(!rows->bytes(i, 1).contains(pepper));
+        QVERIFY(!rows->bytes(i, 1).contains(pepperOf(c)));
+    }
+    QVERIFY(!m_syncd->serverLog().contains(QString::fromLatin1(pepper.toBase64())));
+
+    // With another witness key file the sealed pepper does not open: enrolment is refused in
+    // plain words, the code stays unused and nothing is written. The right file makes it work.
+    const QString keyPath = m_syncd->cluster().folder() + QStringLiteral("/witness.key");
+    QFile keyFile(keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray original = keyFile.readAll();
+    keyFile.close();
+    QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keyFile.write(QByteArray(32, '\x11'));
+    keyFile.close();
+    QVERIFY2(m_syncd->restart(), qPrintable(m_syncd->error()));
+    const QString code = newCode();
+    const auto before = written();
+    TestDevice fourth(m_syncd->baseUrl(), m_syncd->caCertificates(), QStringLiteral("Till 3"));
+    const ApiReply refused = fourth.enrol(code);
+    QCOMPARE(refused.status, 503);
+    QVERIFY2(refused.raw.contains("witness key file"), qPrintable(refused.describe()));
+    QVERIFY(!refused.body.contains(QStringLiteral("pin_pepper")));
+    QCOMPARE(written(), before);
+    QVERIFY(!codeUsed(code));
+    QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keyFile.write(original);
+    keyFile.close();
+    QVERIFY2(m_syncd->restart(), qPrintable(m_syncd->error()));
+    const ApiReply again = fourth.enrol(code);
+    QVERIFY2(again.status == 200, qPrintable(again.describe()));
+    QCOMPARE(pepperOf(again), pepper);
 }
 
 void tst_enrol::codeIsComparedWithoutCaseOrDashes()

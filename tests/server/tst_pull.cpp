@@ -1,12 +1,20 @@
 // GET /v1/pull against the real pos-syncd over TLS 1.3 on loopback and a throw-away PostgreSQL
 // (SyncdFixture): what each register's store sees of the catalog, store prices, staff, role
 // overrides and settings an owner edits through commands, page by page from a cursor, and what a
-// register's store holds after PullApplier has applied it.
+// register's store holds after PullApplier has applied it; and a cashier's PIN set on the owner's
+// desktop works on a till of another store once it has pulled her (the company's PIN pepper).
 
 #include "SyncdFixture.h"
 #include "TestStaff.h"
 #include "TestStore.h"
+#include "audit/AuditLog.h"
+#include "staff/AccessControl.h"
+#include "staff/AuthService.h"
+#include "store/RegisterSettings.h"
+#include "sync/Enrolment.h"
 #include "sync/PullApplier.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncTimer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,6 +53,7 @@ private slots:
     void badCursorOrLimitIsRefused_data();
     void badCursorOrLimitIsRefused();
     void aRegisterAppliesWhatItPulls();
+    void aPinSetOnOneRegisterWorksOnAnother();
 
 private:
     Pulled pull(TestDevice& device, qint64 cursor = 0, int limit = 0);
@@ -433,6 +442,117 @@ void tst_pull::aRegisterAppliesWhatItPulls()
         QStringLiteral("0")); // the company's value was removed again
     QCOMPARE(one("SELECT value FROM sync_state WHERE key = ?1", QStringLiteral("pull_cursor")),
              QString::number(pull(*m_d1).cursor));
+}
+
+// A register of `storeId` with its own store file, key store and PIN pepper, enrolled through
+// core's Enrolment by its owner with a one-time code and the sheet's pin. Its register id is
+// TestStore's unless `registerId` is given (then its audit chain is opened anew for that id;
+// the default register's genesis row stays in the outbox, so such a register does not push).
+struct EnrolledRegister {
+    TestStore store;
+    TestStaff staff;
+    AccessControl access{store.db()};
+    SystemClock clock;
+    RandomIdSource ids;
+    AuthService auth;
+    QString error;
+
+    EnrolledRegister(SyncdFixture& f, const QString& companyId, const QString& storeId,
+                     const QString& name, const QString& registerId = TestStore::AuditRegisterId)
+        : staff(store.db(), store.keys(), registerId),
+          auth(store.db(), store.keys(), TestStaff::pepperKeyName(), clock, ids, staff.registerId(),
+               cheap())
+    {
+        if (registerId != TestStore::AuditRegisterId) {
+            auto log = AuditLog::open(store.db(), store.keys(), registerId, clock);
+            if (!log) {
+                error = log.error().message;
+                return;
+            }
+            store.db().attachAuditLog(std::move(*log));
+        }
+        const RegisterSettings settings{name, name, staff.registerId(), QStringLiteral("EUR")};
+        if (!settings.save(store.db())) {
+            error = QStringLiteral("register settings not saved");
+            return;
+        }
+        Enrolment enrolment(store.db(), store.keys(), access, auth, clock);
+        QByteArray typed = f.enrolCode(companyId, storeId).toLatin1();
+        std::optional<Result<EnrolmentOutcome>> done;
+        enrolment.start(staff.signIn(Role::Owner),
+                        EnrolmentRequest{f.baseUrl().toString(), SecretBytes::takeFrom(typed),
+                                         f.certs().server().pin, name},
+                        [&](Result<EnrolmentOutcome> r) { done = std::move(r); });
+        if (!QTest::qWaitFor([&] { return done.has_value(); }, 30000))
+            error = QStringLiteral("enrolment did not end within 30 s");
+        else if (!*done)
+            error = done->error().message;
+    }
+
+    // One run of the real sync engine (push, then pull).
+    SyncRunReport syncOnce()
+    {
+        SyncEngineOptions o;
+        o.registerId = staff.registerId();
+        o.openDatabase = *SyncEngine::openerFor(store.db(), store.keys());
+        o.keys = &store.keys();
+        o.database = &store.db(); // pulls are applied here
+        o.clock = &clock;
+        o.timer = std::make_unique<ManualSyncTimer>();
+        o.automatic = false;
+        SyncEngine engine(std::move(o));
+        std::optional<SyncRunReport> run;
+        QObject::connect(&engine, &SyncEngine::runFinished, &engine,
+                         [&](const SyncRunReport& r) { run = r; });
+        engine.start();
+        engine.syncNow();
+        if (!QTest::qWaitFor([&] { return run.has_value(); }, 30000))
+            return {};
+        engine.stop();
+        return *run;
+    }
+
+    static AuthService::Options cheap()
+    {
+        AuthService::Options o;
+        o.hashParams = TestStaff::CheapHash;
+        return o;
+    }
+};
+
+void tst_pull::aPinSetOnOneRegisterWorksOnAnother()
+{
+    // The owner's desktop at High Street and a till at the Station, each with its own pepper
+    // until enrolment hands both the company's.
+    EnrolledRegister desk(*m_f, m_company, m_s1, QStringLiteral("Office"), newUuid());
+    QVERIFY2(desk.error.isEmpty(), qPrintable(desk.error));
+    EnrolledRegister till(*m_f, m_company, m_s2, QStringLiteral("Station till"));
+    QVERIFY2(till.error.isEmpty(), qPrintable(till.error));
+
+    // On the desktop the owner gives a new Station cashier the PIN 4711: the desktop hashes it
+    // (as its staff screen does) and sends the hash to the server as a command.
+    QByteArray pinBytes("4711");
+    auto hash = desk.auth.hashPin(SecretBytes::takeFrom(pinBytes));
+    QVERIFY2(hash, hash ? "" : qPrintable(hash.error().message));
+    const QString cashier = newUuid();
+    const ApiReply made = command(QStringLiteral("user.create"), cashier, 0,
+                                  {{QStringLiteral("code"), QStringLiteral("47")},
+                                   {QStringLiteral("name"), QStringLiteral("Stella Station")},
+                                   {QStringLiteral("role"), QStringLiteral("cashier")},
+                                   {QStringLiteral("store_ids"), QJsonArray{m_s2}},
+                                   {QStringLiteral("pin_hash"), *hash}});
+    QVERIFY2(made.status == 200, qPrintable(made.describe()));
+
+    // The Station till syncs, and she signs in there with that PIN.
+    const SyncRunReport run = till.syncOnce();
+    QVERIFY2(run.outcome == SyncRunReport::Outcome::Done, qPrintable(run.error));
+    QVERIFY(run.pulled);
+    QByteArray typed("4711");
+    auto session = till.auth.signIn(u"47", SecretBytes::takeFrom(typed));
+    QVERIFY2(session, session ? "" : qPrintable(session.error().message));
+    QCOMPARE(session->userName, QStringLiteral("Stella Station"));
+    QByteArray wrong("4712");
+    QVERIFY(!till.auth.signIn(u"47", SecretBytes::takeFrom(wrong)));
 }
 
 QTEST_GUILESS_MAIN(tst_pull)

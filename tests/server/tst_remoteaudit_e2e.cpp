@@ -10,6 +10,7 @@
 #include "SyncdFixture.h"
 #include "TestStaff.h"
 #include "staff/AccessControl.h"
+#include "staff/AuthService.h"
 #include "store/RegisterSettings.h"
 #include "sync/Enrolment.h"
 #include "sync/RemoteAuditSession.h"
@@ -102,7 +103,10 @@ void tst_remoteaudit_e2e::initTestCase()
     // Enrolled in store A with the sheet's code and pin, through core's Enrolment.
     const QString code = m_f->enrolCode(m_company, m_storeA);
     QVERIFY2(!code.isEmpty(), qPrintable(m_f->error()));
-    Enrolment enrolment(m_store->db(), m_store->keys(), *m_access, m_clock);
+    SequentialIdSource ids;
+    AuthService auth(m_store->db(), m_store->keys(), TestStaff::pepperKeyName(), m_clock, ids,
+                     m_staff->registerId());
+    Enrolment enrolment(m_store->db(), m_store->keys(), *m_access, auth, m_clock);
     QByteArray typed = code.toUtf8();
     std::optional<Result<EnrolmentOutcome>> enrolled;
     enrolment.start(m_owner,

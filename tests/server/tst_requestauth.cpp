@@ -5,6 +5,7 @@
 #include "EnrolHandler.h"
 #include "RequestAuth.h"
 #include "SyncdFixture.h"
+#include "WitnessKey.h"
 
 #include <QTest>
 
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<SyncdFixture> m_syncd;
     std::optional<PgConnection> m_pg;
     std::optional<Ed25519Signer> m_witness;
+    SecretBytes m_secretsKey;
     std::unique_ptr<ServerContext> m_ctx;
     std::unique_ptr<RequestAuth> m_auth;
     QDateTime m_now;
@@ -113,6 +115,14 @@ void tst_requestauth::initTestCase()
     m_ctx->now = [this] {
         return m_now;
     };
+    // Seals the company's PIN pepper at enrolment: the key pos-syncd derives from its witness key
+    // file, since registers here enrol in process and over HTTPS alike.
+    const QString witnessFile = m_syncd->cluster().folder() + QStringLiteral("/witness.key");
+    QVERIFY(WitnessKey::loadOrCreate(witnessFile));
+    auto secretsKey = WitnessKey::secretsKey(witnessFile);
+    QVERIFY(secretsKey);
+    m_secretsKey = std::move(*secretsKey);
+    m_ctx->secretsKey = &m_secretsKey;
     m_auth = std::make_unique<RequestAuth>(*m_ctx);
     m_now = QDateTime::currentDateTimeUtc();
     m_reg = enrolLocal(m_company, m_store1);
