@@ -161,7 +161,9 @@ struct SyncFixture {
                     {QStringLiteral("register_id"), body.value(u"register_id")},
                     {QStringLiteral("pins"), QJsonArray{certs.server().pin}},
                     {QStringLiteral("witness_key"), QString::fromLatin1(witnessKey.toBase64())},
-                    {QStringLiteral("server_time"), f.clock.nowUtc().toSecsSinceEpoch()}});
+                    {QStringLiteral("server_time"), f.clock.nowUtc().toSecsSinceEpoch()},
+                    {QStringLiteral("pin_pepper"),
+                     QString::fromLatin1(QByteArray(32, 'p').toBase64())}});
         if (r.pathAndQuery.startsWith("/v1/pull"))
             return FakeResponse::json(200, QJsonObject{{QStringLiteral("cursor"), 0},
                                                        {QStringLiteral("more"), false},
