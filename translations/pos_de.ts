@@ -2919,112 +2919,126 @@ Schlüsseldatei: %2</translation>
 <context>
     <name>pos::ui::RemoteAuditRegisterModel</name>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="57"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="59"/>
         <source>%1 (this register)</source>
         <translation>%1 (diese Kasse)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="59"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="61"/>
         <source>%1 (revoked)</source>
         <translation>%1 (gesperrt)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="66"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="70"/>
         <source>Store %1</source>
         <translation>Filiale %1</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="74"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="78"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="76"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="80"/>
         <source>Fetching: %1 of %2 rows…</source>
         <translation>Wird geholt: %1 von %2 Zeilen…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="79"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="83"/>
         <source>Checking %1 rows…</source>
         <translation>%1 Zeilen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="81"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="85"/>
         <source>Not checked: %1</source>
         <translation>Nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="91"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="95"/>
         <source>Damaged at row %1: %2 — %3</source>
         <translation>Beschädigt bei Zeile %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="94"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="98"/>
         <source>Damaged: %1 — %2</source>
         <translation>Beschädigt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="97"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="101"/>
         <source>Rows 0 to %1 before it are intact.</source>
         <translation>Die Zeilen 0 bis %1 davor sind unversehrt.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="102"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="106"/>
         <source>Damaged: the server&apos;s countersignature is wrong — %1</source>
         <translation>Beschädigt: Die Gegensignatur des Servers ist falsch — %1</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="104"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="110"/>
         <source>Verified: all %1 rows intact, signed by this register&apos;s own key</source>
         <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem eigenen Schlüssel dieser Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="106"/>
-        <source>Verified: all %1 rows intact, signed by the register&apos;s enrolled key</source>
-        <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem angemeldeten Schlüssel der Kasse</translation>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="112"/>
+        <source>Verified: all %1 rows intact, signed by the key this desktop first saw for it on %2</source>
+        <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem Schlüssel, den dieser Computer am %2 zuerst für sie gesehen hat</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="109"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="115"/>
+        <source>Verified: all %1 rows intact, signed by the register&apos;s enrolled key (seen here for the first time: this desktop remembers it from now on)</source>
+        <translation>Geprüft: alle %1 Zeilen unversehrt, signiert mit dem angemeldeten Schlüssel der Kasse (hier zum ersten Mal gesehen: dieser Computer merkt ihn sich ab jetzt)</translation>
+    </message>
+    <message>
+        <source>Verified: all %1 rows intact, signed by the register&apos;s enrolled key</source>
+        <translation type="vanished">Geprüft: alle %1 Zeilen unversehrt, signiert mit dem angemeldeten Schlüssel der Kasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="119"/>
         <source>(the server countersigned rows 0 to %1)</source>
         <translation>(der Server hat die Zeilen 0 bis %1 gegengezeichnet)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="140"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="150"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="149"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="159"/>
         <source>The server has no signing key for this register.</source>
         <translation>Der Server hat keinen Signaturschlüssel für diese Kasse.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="150"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="160"/>
         <source>The register&apos;s audit key as enrolled on the server: %1</source>
         <translation>Prüfprotokoll-Schlüssel der Kasse, wie auf dem Server angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="176"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="163"/>
+        <source>The key this desktop first saw for it on %1: %2</source>
+        <translation>Der Schlüssel, den dieser Computer am %1 zuerst für sie gesehen hat: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="192"/>
         <source>Register</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="178"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="194"/>
         <source>Store</source>
         <translation>Filiale</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="180"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="196"/>
         <source>Rows on the server</source>
         <translation>Zeilen auf dem Server</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="182"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="198"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="184"/>
+        <location filename="../ui/RemoteAuditRegisterModel.cpp" line="200"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
@@ -3090,142 +3104,151 @@ Schlüsseldatei: %2</translation>
         <translation>Prüfprotokolle aller Kassen (vom Server)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="82"/>
         <source>The audit logs of every register of your stores as the sync server holds them. Each is checked here, on this computer, with that register&apos;s own key: a row changed on the server shows as damaged.</source>
-        <translation>Die Prüfprotokolle aller Kassen Ihrer Filialen, wie der Sync-Server sie hält. Jedes wird hier, auf diesem Computer, mit dem eigenen Schlüssel seiner Kasse geprüft: Eine auf dem Server geänderte Zeile erscheint als beschädigt.</translation>
+        <translation type="vanished">Die Prüfprotokolle aller Kassen Ihrer Filialen, wie der Sync-Server sie hält. Jedes wird hier, auf diesem Computer, mit dem eigenen Schlüssel seiner Kasse geprüft: Eine auf dem Server geänderte Zeile erscheint als beschädigt.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="94"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="82"/>
+        <source>The audit logs of every register of your stores as the sync server holds them. Each is checked here, on this computer, with that register&apos;s own key: a row changed on the server shows as damaged. This computer remembers each register&apos;s key and newest row the first time it verifies them, so a key swapped or rows removed on the server later show as damaged too.</source>
+        <translation>Die Prüfprotokolle aller Kassen Ihrer Filialen, wie der Sync-Server sie hält. Jedes wird hier, auf diesem Computer, mit dem eigenen Schlüssel seiner Kasse geprüft: Eine auf dem Server geänderte Zeile erscheint als beschädigt. Dieser Computer merkt sich beim ersten Prüfen den Schlüssel und die neueste Zeile jeder Kasse, sodass ein später auf dem Server ausgetauschter Schlüssel oder entfernte Zeilen ebenfalls als beschädigt erscheinen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="96"/>
         <source>Your user code on the sync server</source>
         <translation>Ihr Benutzerkürzel auf dem Sync-Server</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="99"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="101"/>
         <source>Your password on the sync server</source>
         <translation>Ihr Passwort auf dem Sync-Server</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="102"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="104"/>
         <source>S&amp;ign in (Enter)</source>
         <translation>&amp;Anmelden (Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="105"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="107"/>
         <source>&amp;User code:</source>
         <translation>&amp;Benutzerkürzel:</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="107"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="109"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="127"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="129"/>
         <source>Fetching and checking the registers&apos; logs</source>
         <translation>Protokolle der Kassen werden geholt und geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="139"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="141"/>
         <source>Registers</source>
         <translation>Kassen</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="141"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="143"/>
         <source>The register&apos;s audit rows</source>
         <translation>Prüfprotokoll-Zeilen der Kasse</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="145"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="147"/>
         <source>The row&apos;s detail</source>
         <translation>Einzelheiten der Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="169"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="171"/>
         <source>Fetch and check &amp;again (F5)</source>
         <translation>&amp;Erneut holen und prüfen (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="174"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="176"/>
         <source>Close (Esc)</source>
         <translation>Schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="214"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="216"/>
         <source>Signing in to the sync server…</source>
         <translation>Anmeldung am Sync-Server…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="231"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="233"/>
         <source>Signed in to %1 as user %2 (%3).</source>
         <translation>Bei %1 als Benutzer %2 (%3) angemeldet.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="248"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="250"/>
         <source>Listing the registers of your stores…</source>
         <translation>Kassen Ihrer Filialen werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="291"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="293"/>
         <source>Fetching the log of %1…</source>
         <translation>Protokoll von %1 wird geholt…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="302"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="304"/>
         <source>Fetching the log of %1: %2 of %3 rows…</source>
         <translation>Protokoll von %1 wird geholt: %2 von %3 Zeilen…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="324"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="326"/>
         <source>Checking the log of %1…</source>
         <translation>Protokoll von %1 wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="400"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="369"/>
+        <source>This desktop could not remember what it verified of %1: %2</source>
+        <translation>Dieser Computer konnte sich nicht merken, was er von %1 geprüft hat: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="410"/>
         <source>The server holds no register of your stores.</source>
         <translation>Der Server hat keine Kasse Ihrer Filialen.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="402"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="412"/>
         <source>All %1 registers&apos; logs are intact.</source>
         <translation>Die Protokolle aller %1 Kassen sind unversehrt.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="404"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="414"/>
         <source>%1 of %2 registers&apos; logs are intact; %3 damaged, %4 not checked.</source>
         <translation>%1 von %2 Kassenprotokollen sind unversehrt; %3 beschädigt, %4 nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="433"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="443"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="481"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="493"/>
         <source>Row %1 of register %2, %3</source>
         <translation>Zeile %1 der Kasse %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="487"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="499"/>
         <source>The check found damage at or before this row: it cannot be vouched for.</source>
         <translation>Die Prüfung hat bei oder vor dieser Zeile einen Schaden gefunden: Für sie kann nicht gebürgt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="493"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="505"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="493"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="505"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="523"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="535"/>
         <source>stopped before it was checked</source>
         <translation>angehalten, bevor es geprüft wurde</translation>
     </message>
     <message>
-        <location filename="../ui/RemoteAuditWindow.cpp" line="527"/>
+        <location filename="../ui/RemoteAuditWindow.cpp" line="539"/>
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
