@@ -22,7 +22,7 @@ struct SyncTransport::Pending {
     Done done;
     QByteArray method, pathAndQuery, body; // kept to sign and send once more after `replayed`
     bool signedRequest = false;
-    bool resend = false;
+    int resends = 0;
     QTimer connectTimer;
     QTimer requestTimer;
     bool encrypted = false;
@@ -34,6 +34,9 @@ struct SyncTransport::Pending {
 };
 
 namespace {
+
+// How often a request the server called `replayed` is signed afresh and sent again.
+constexpr int MaxFreshSignings = 3;
 
 // Certificate errors a pin makes irrelevant: who signed the certificate and for which name. An
 // expired or not yet valid certificate, a revoked one or a bad signature are never ignored.
@@ -235,7 +238,7 @@ bool SyncTransport::pinned(const QString& pin) const
 }
 
 void SyncTransport::send(const QByteArray& method, const QByteArray& pathAndQuery,
-                         const QByteArray& body, Done done, bool resend)
+                         const QByteArray& body, Done done, int resends)
 {
     const auto failNow = [&](SyncReply::Kind kind, const QString& message) {
         SyncReply r;
@@ -289,7 +292,7 @@ void SyncTransport::send(const QByteArray& method, const QByteArray& pathAndQuer
     p->pathAndQuery = pathAndQuery;
     p->body = body;
     p->signedRequest = m_identity != nullptr;
-    p->resend = resend;
+    p->resends = resends;
     m_pending.insert(reply, p);
 
     connect(reply, &QNetworkReply::sslErrors, this,
@@ -494,17 +497,25 @@ void SyncTransport::onFinished(QNetworkReply* reply)
                 r.code = r.httpStatus == 429 ? QStringLiteral("rate_limited") : QString();
         }
     }
-    if (r.kind == SyncReply::Kind::Refused && r.code == u"replayed" && p->signedRequest &&
-        !p->resend) {
-        // The server has seen this request's nonce: the network stack sent it a second time on
-        // its own after a connection was cut without an answer (QNetworkAccessManager resends a
-        // request that got no byte back), so the first copy may have been carried out. Every
-        // signed call is safe to repeat (docs/sync.md "Errors": pushes by batch id, commands by
-        // command id, the rest read or only add a session), so it is signed afresh, with a new
-        // nonce and time, and sent once more; the answer to that one counts.
-        qCInfo(lcSyncTransport) << "request seen before by the server: signed again and resent";
-        send(p->method, p->pathAndQuery, p->body, std::move(p->done), true);
-        return;
+    if (r.kind == SyncReply::Kind::Refused && r.code == u"replayed" && p->signedRequest) {
+        // The server has seen this request's nonce. This register never uses a nonce twice, so
+        // the network stack sent it again on its own after a connection was cut without an
+        // answer (QNetworkAccessManager resends a request that got no byte back, up to twice),
+        // and the first copy may have been carried out. Every signed call is safe to repeat
+        // (docs/sync.md "Transport": pushes by batch id, commands by command id, the rest read
+        // or only add a session), so it is signed afresh, with a new nonce and time, and sent
+        // again; the answer to that one counts. A line that keeps breaking is a network fault.
+        if (p->resends < MaxFreshSignings) {
+            qCInfo(lcSyncTransport) << "request seen before by the server: signed again and resent";
+            send(p->method, p->pathAndQuery, p->body, std::move(p->done), p->resends + 1);
+            return;
+        }
+        r.kind = SyncReply::Kind::Unreachable;
+        r.code.clear();
+        r.message = QStringLiteral("The connection to the sync server at %1 broke before its "
+                                   "answer arrived, again and again; nothing was lost, it is "
+                                   "tried again later.")
+                        .arg(m_server.toString());
     }
     if (!r.ok())
         qCInfo(lcSyncTransport) << "request failed:" << static_cast<int>(r.kind) << r.httpStatus

@@ -94,10 +94,10 @@ public:
 
 private:
     struct Pending;
-    // `resend`: this is the one fresh signing of a request the server called `replayed` (see
-    // onFinished).
+    // `resends`: how often this request was signed afresh after the server called it `replayed`
+    // (see onFinished).
     void send(const QByteArray& method, const QByteArray& pathAndQuery, const QByteArray& body,
-              Done done, bool resend = false);
+              Done done, int resends = 0);
     void onSslErrors(QNetworkReply* reply, const QList<QSslError>& errors);
     void onEncrypted(QNetworkReply* reply);
     void onFinished(QNetworkReply* reply);
