@@ -271,10 +271,15 @@ void SyncWindow::showStatus(const SyncStatus& s)
     m_lastSync->setWrappedText(last.isValid()
                                    ? QLocale().toString(last.toLocalTime(), QLocale::ShortFormat)
                                    : tr("Never"));
-    m_next->setWrappedText(s.nextAttempt.isValid() ? SyncStatusWidget::whenText(s.nextAttempt)
-                           : s.state == SyncStatus::State::Blocked
-                               ? tr("Not until Sync now is pressed")
-                               : tr("—"));
+    // Blocked: nothing is sent until Sync now; after a conflict or a fork, fetching goes on.
+    const bool blocked = s.state == SyncStatus::State::Blocked;
+    m_next->setWrappedText(
+        blocked && s.nextAttempt.isValid()
+            ? tr("Fetching changes only, at %1; sending waits until Sync now is pressed")
+                  .arg(SyncStatusWidget::whenText(s.nextAttempt))
+        : s.nextAttempt.isValid() ? SyncStatusWidget::whenText(s.nextAttempt)
+        : blocked                 ? tr("Not until Sync now is pressed")
+                                  : tr("—"));
     m_error->setWrappedText(s.lastError.isEmpty() ? tr("None")
                                                   : WrappedLabel::sentence(s.lastError));
     m_error->setProperty("kind", s.lastError.isEmpty() ? QString() : QStringLiteral("error"));

@@ -170,6 +170,7 @@ void SyncEngine::syncNow()
         ensureWorker();
     m_started = true;
     m_timer->stop();
+    m_pushBlock.reset(); // someone sorted it out: push again
     if (m_running) {
         m_again = true;
         return;
@@ -197,10 +198,11 @@ void SyncEngine::beginRun()
     next.progressDone = 0;
     next.progressTotal = 0;
     publish(next);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, identity = m_identity] {
-        if (w)
-            w->run(identity);
-    });
+    QMetaObject::invokeMethod(m_worker,
+                              [w = m_worker, identity = m_identity, blocked = m_pushBlock] {
+                                  if (w)
+                                      w->run(identity, blocked);
+                              });
 }
 
 void SyncEngine::plan(std::chrono::milliseconds delay)
@@ -260,6 +262,16 @@ void SyncEngine::onRunFinished(const SyncRunReport& report)
         next.state = State::Blocked;
         next.online = !report.errorCode.isEmpty();
         next.lastError = report.error;
+        // A conflict, fork or rollback stops pushing but not pulling: runs go on, pull only,
+        // until syncNow(). A revoked register (or a store that cannot be read) stops altogether.
+        if (report.errorCode == u"conflict" || report.errorCode == u"fork" ||
+            report.errorCode == u"rollback") {
+            if (!m_pushBlock)
+                m_pushBlock = SyncPushBlock{report.error, report.errorCode};
+            delay = m_options.idleInterval;
+        } else {
+            m_pushBlock.reset();
+        }
         break;
     }
     publish(next);

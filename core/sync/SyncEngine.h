@@ -11,6 +11,7 @@
 #include <QThread>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace pos {
@@ -45,9 +46,10 @@ struct SyncEngineOptions {
 // The register's background sync (docs/sync.md): pushes the outbox in batches and pulls what the
 // server has changed, in a worker thread with its own connection to the store, so the counter
 // never waits for the network or for sync's reads. After a failed run it waits 2 s, then 4 s, 8 s
-// ... up to 5 minutes; any good run resets that. A refusal a retry cannot fix (a conflict, a
-// fork or rollback of the audit chain, a revoked register) stops the automatic runs and keeps
-// every record: status().state is Blocked and lastError says why, until syncNow().
+// ... up to 5 minutes; any good run resets that. A refusal a retry cannot fix keeps every record
+// and leaves status().state Blocked with lastError saying why, until syncNow(): a conflict or a
+// fork or rollback of the audit chain stops pushing, but runs go on every idleInterval, pulling
+// only (so catalog, staff and settings stay current); a revoked register stops altogether.
 //
 // Lives in the thread that makes it (the UI thread); every signal arrives there.
 class SyncEngine : public QObject {
@@ -100,7 +102,8 @@ private:
     SyncStatus m_status;
     bool m_started = false;
     bool m_running = false;
-    bool m_again = false; // syncNow() during a run
+    bool m_again = false;                     // syncNow() during a run
+    std::optional<SyncPushBlock> m_pushBlock; // pushes blocked: runs pull only until syncNow()
     int m_failures = 0;
 };
 

@@ -60,6 +60,13 @@ struct SyncRunReport {
     QString storeName;       // the server's name for this register's store
 };
 
+// A push the server refused in a way a retry cannot fix but that leaves pulling possible (a
+// conflict, a fork or rollback of the audit chain): message for people, the server's code.
+struct SyncPushBlock {
+    QString message;
+    QString code;
+};
+
 QString describe(SyncStatus::State state); // "online", "offline", ... for people
 
 } // namespace pos

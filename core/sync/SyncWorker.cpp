@@ -70,13 +70,15 @@ void SyncWorker::abort()
         m_transport->abortAll();
 }
 
-void SyncWorker::run(std::shared_ptr<const DeviceIdentity> identity)
+void SyncWorker::run(std::shared_ptr<const DeviceIdentity> identity,
+                     std::optional<PushBlock> blocked)
 {
     if (m_running)
         return;
     m_running = true;
     m_report = SyncRunReport{};
     m_warnings.clear();
+    m_pushRefusal = std::move(blocked);
     if (auto s = openDatabase(); !s)
         return finishWith(SyncRunReport::Outcome::Failed, s.error().message);
     auto enrolment = SyncStateStore(*m_db).enrolment();
@@ -104,6 +106,8 @@ void SyncWorker::run(std::shared_ptr<const DeviceIdentity> identity)
     m_total = pending ? *pending : 0;
     if (m_sink.progress)
         m_sink.progress(0, m_total);
+    if (m_pushRefusal)
+        return pullNext();
     pushNext();
 }
 
@@ -123,6 +127,12 @@ void SyncWorker::pushNext()
 
 void SyncWorker::onPushed(const PushBatch& batch, const SyncReply& reply)
 {
+    if (!reply.ok() && reply.kind == SyncReply::Kind::Refused &&
+        (reply.code == u"conflict" || reply.code == u"fork" || reply.code == u"rollback")) {
+        // Nothing more goes up until someone sorts it out, but what comes down still does.
+        m_pushRefusal = PushBlock{reply.message, reply.code};
+        return pullNext();
+    }
     if (!reply.ok())
         return finishFromReply(reply);
     const QJsonObject& body = reply.body;
@@ -217,6 +227,13 @@ void SyncWorker::finishWith(SyncRunReport::Outcome outcome, const QString& error
     m_report.outcome = outcome;
     m_report.error = error;
     m_report.errorCode = code;
+    if (m_pushRefusal && outcome != SyncRunReport::Outcome::Blocked) {
+        // The blocked push is what the run reports, whatever became of the pull after it.
+        m_report.outcome = SyncRunReport::Outcome::Blocked;
+        m_report.error = m_pushRefusal->message;
+        m_report.errorCode = m_pushRefusal->code;
+        outcome = m_report.outcome;
+    }
     m_report.finishedAt =
         m_config.clock ? m_config.clock->nowUtc().toUTC() : QDateTime::currentDateTimeUtc();
     if (m_enrolment) {
@@ -233,14 +250,14 @@ void SyncWorker::finishWith(SyncRunReport::Outcome outcome, const QString& error
         const QString now = m_report.finishedAt.toString(Qt::ISODateWithMs);
         if (outcome == SyncRunReport::Outcome::Done) {
             (void)state.set(syncstate::LastSuccessAt, now);
-            (void)state.set(syncstate::LastError, error);
+            (void)state.set(syncstate::LastError, m_report.error);
         } else if (outcome != SyncRunReport::Outcome::NotEnrolled) {
-            (void)state.set(syncstate::LastError, error);
+            (void)state.set(syncstate::LastError, m_report.error);
             (void)state.set(syncstate::LastErrorAt, now);
         }
     }
     if (outcome != SyncRunReport::Outcome::Done && outcome != SyncRunReport::Outcome::NotEnrolled)
-        qCWarning(lcSync) << "sync run ended:" << static_cast<int>(outcome) << code;
+        qCWarning(lcSync) << "sync run ended:" << static_cast<int>(outcome) << m_report.errorCode;
     if (m_sink.pending && m_report.pendingAfter >= 0)
         m_sink.pending(m_report.pendingAfter);
     if (m_sink.finished)

@@ -59,7 +59,11 @@ public:
     ~SyncWorker() override;
 
     // In the worker's thread (QMetaObject::invokeMethod):
-    void run(std::shared_ptr<const DeviceIdentity> identity);
+    using PushBlock = SyncPushBlock;
+    // With `blocked` (the engine's pushes are blocked): pulls only, so the catalog, staff and
+    // settings stay current, and ends Blocked with that refusal.
+    void run(std::shared_ptr<const DeviceIdentity> identity,
+             std::optional<PushBlock> blocked = std::nullopt);
     void pullApplied(const PullResult& result);
     void startPolling();
     void abort(); // cuts the run off; finished() follows with Offline
@@ -88,6 +92,9 @@ private:
     SyncRunReport m_report;
     qint64 m_total = 0;
     QStringList m_warnings; // e.g. witnesses not kept: shown, not a failure
+    // Set when a push is blocked (in this run or before it): the run pulls on and ends Blocked
+    // with this refusal.
+    std::optional<PushBlock> m_pushRefusal;
 };
 
 } // namespace pos

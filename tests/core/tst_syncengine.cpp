@@ -49,12 +49,15 @@ private slots:
     void backoffDoublesToFiveMinutesAndSuccessResetsIt();
     void offlineTheCounterKeepsSelling();
     void conflictStopsAndKeepsEveryRecord();
+    void blockedPushKeepsPulling();
+    void revokedStopsAltogether();
     void batchCutOffIsResentWholeUnderTheSameId();
     void witnessSignaturesAreKept();
 
 private:
     void enrol(const QString& url);
-    std::unique_ptr<SyncEngine> makeEngine(bool automatic = true);
+    // pulls: the engine applies pulls to the register's store (else it pushes only).
+    std::unique_ptr<SyncEngine> makeEngine(bool automatic = true, bool pulls = false);
     SyncRunReport waitForRun();
     bool sell(qint64 priceMinor = 1000);
     FakeResponse acceptPush(const FakeRequest& r);
@@ -129,7 +132,7 @@ void TestSyncEngine::enrol(const QString& url)
     QVERIFY(SyncStateStore(m_h->db()).writeEnrolment(e));
 }
 
-std::unique_ptr<SyncEngine> TestSyncEngine::makeEngine(bool automatic)
+std::unique_ptr<SyncEngine> TestSyncEngine::makeEngine(bool automatic, bool pulls)
 {
     auto opener = SyncEngine::openerFor(m_h->db(), m_h->store.keys());
     if (!opener)
@@ -138,6 +141,8 @@ std::unique_ptr<SyncEngine> TestSyncEngine::makeEngine(bool automatic)
     o.registerId = m_h->staff.registerId();
     o.openDatabase = *opener;
     o.keys = &m_h->store.keys();
+    if (pulls)
+        o.database = &m_h->db();
     auto timer = std::make_unique<ManualSyncTimer>();
     m_timer = timer.get();
     o.timer = std::move(timer);
@@ -355,7 +360,12 @@ void TestSyncEngine::conflictStopsAndKeepsEveryRecord()
     QVERIFY2(engine->status().lastError.contains(u"nothing was dropped"),
              qPrintable(engine->status().lastError));
     QVERIFY(engine->status().lastError.contains(u"sale 1 differs"));
-    QVERIFY(!m_timer->planned()); // no automatic retry
+    // Pushes stop (the engine pushes only here, so a planned run sends nothing).
+    QVERIFY(m_timer->planned());
+    QCOMPARE(m_timer->lastDelay(), 30s);
+    QVERIFY(m_timer->fire());
+    QCOMPARE(waitForRun().outcome, SyncRunReport::Outcome::Blocked);
+    QCOMPARE(server.requests().size(), 1);
     QCOMPARE(OutboxReader(m_h->db()).pendingCount().value_or(-1), queued);
     QCOMPARE(m_h->count("SELECT count(*) FROM sync_outbox WHERE sent_at IS NOT NULL"), 0);
     const QByteArray batchId = QJsonDocument::fromJson(server.requests().first().body)
@@ -375,6 +385,98 @@ void TestSyncEngine::conflictStopsAndKeepsEveryRecord()
                  .toString()
                  .toLatin1(),
              batchId);
+}
+
+void TestSyncEngine::blockedPushKeepsPulling()
+{
+    FakeSyncServer server(m_certs->server());
+    QVERIFY(server.ok());
+    bool refuse = true;
+    int pushes = 0, pulls = 0;
+    server.setHandler([&](const FakeRequest& r) {
+        if (r.pathAndQuery.startsWith("/v1/pull")) {
+            // The owner set the idle lock to 10 minutes on the server.
+            const bool first = pulls++ == 0;
+            QJsonArray changes;
+            if (first)
+                changes.append(QJsonObject{
+                    {QStringLiteral("kind"), QStringLiteral("setting")},
+                    {QStringLiteral("id"), QStringLiteral("idle_lock_seconds")},
+                    {QStringLiteral("version"), 1},
+                    {QStringLiteral("deleted"), false},
+                    {QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("key"), QStringLiteral("idle_lock_seconds")},
+                                 {QStringLiteral("value"), QStringLiteral("600")},
+                                 {QStringLiteral("scope"), QStringLiteral("company")}}}});
+            return FakeResponse::json(200, QJsonObject{{QStringLiteral("cursor"), 1},
+                                                       {QStringLiteral("more"), false},
+                                                       {QStringLiteral("changes"), changes}});
+        }
+        ++pushes;
+        if (refuse)
+            return FakeResponse::error(409, "fork", "row 3 differs from the stored one");
+        return acceptPush(r);
+    });
+    enrol(server.url());
+    QVERIFY(sell());
+    const qint64 queued = OutboxReader(m_h->db()).pendingCount().value_or(-1);
+
+    auto engine = makeEngine(true, true);
+    engine->start();
+    SyncRunReport r = waitForRun();
+    // The push is refused and nothing more goes up, but what the server changed comes down.
+    QCOMPARE(r.outcome, SyncRunReport::Outcome::Blocked);
+    QCOMPARE(r.errorCode, QStringLiteral("fork"));
+    QVERIFY(r.pulled);
+    QCOMPARE(r.changesPulled, 1);
+    QCOMPARE(m_h->db()
+                 .scalar("SELECT CAST(value AS INTEGER) FROM settings "
+                         "WHERE key = 'idle_lock_seconds'")
+                 .value_or(-1),
+             600);
+    QCOMPARE(pushes, 1);
+    QCOMPARE(engine->status().state, SyncStatus::State::Blocked);
+
+    // Later runs pull only; the register stays blocked with the same words.
+    QVERIFY(m_timer->planned());
+    QVERIFY(m_timer->fire());
+    r = waitForRun();
+    QCOMPARE(r.outcome, SyncRunReport::Outcome::Blocked);
+    QVERIFY(r.error.contains(u"row 3 differs"));
+    QVERIFY(r.pulled);
+    QCOMPARE(pushes, 1);
+    QCOMPARE(pulls, 2);
+    // Everything waits: the sale and the audit rows of the pulls (sync.pulled) too.
+    QVERIFY(OutboxReader(m_h->db()).pendingCount().value_or(-1) > queued);
+    QCOMPARE(m_h->count("SELECT count(*) FROM sync_outbox WHERE sent_at IS NOT NULL"), 0);
+    QVERIFY(engine->status().lastError.contains(u"row 3 differs"));
+
+    // Sorted out on the server; "Sync now" pushes again.
+    refuse = false;
+    engine->syncNow();
+    const SyncRunReport done = waitForRun();
+    QCOMPARE(done.outcome, SyncRunReport::Outcome::Done);
+    QVERIFY(pushes > 1);
+    QCOMPARE(done.pendingAfter, 0);
+    QCOMPARE(engine->status().state, SyncStatus::State::Idle);
+}
+
+void TestSyncEngine::revokedStopsAltogether()
+{
+    FakeSyncServer server(m_certs->server());
+    QVERIFY(server.ok());
+    server.setHandler([](const FakeRequest&) {
+        return FakeResponse::error(401, "revoked", "revoked on 2026-03-01");
+    });
+    enrol(server.url());
+    QVERIFY(sell());
+    auto engine = makeEngine(true, true);
+    engine->start();
+    const SyncRunReport r = waitForRun();
+    QCOMPARE(r.outcome, SyncRunReport::Outcome::Blocked);
+    QVERIFY(!r.pulled);
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY(!m_timer->planned()); // no more runs, not even pulls
 }
 
 void TestSyncEngine::batchCutOffIsResentWholeUnderTheSameId()
