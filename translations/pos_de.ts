@@ -4716,7 +4716,7 @@ Inhaber: %5, Benutzernummer %6</translation>
     <message>
         <location filename="../ui/SyncWindow.cpp" line="192"/>
         <location filename="../ui/SyncWindow.cpp" line="208"/>
-        <location filename="../ui/SyncWindow.cpp" line="277"/>
+        <location filename="../ui/SyncWindow.cpp" line="282"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -4801,57 +4801,62 @@ Inhaber: %5, Benutzernummer %6</translation>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="276"/>
+        <location filename="../ui/SyncWindow.cpp" line="278"/>
+        <source>Fetching changes only, at %1; sending waits until Sync now is pressed</source>
+        <translation>Nur Änderungen abholen, um %1; Senden wartet, bis „Jetzt synchronisieren“ gedrückt wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/SyncWindow.cpp" line="281"/>
         <source>Not until Sync now is pressed</source>
         <translation>Erst nach „Jetzt synchronisieren“</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="278"/>
+        <location filename="../ui/SyncWindow.cpp" line="283"/>
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="306"/>
+        <location filename="../ui/SyncWindow.cpp" line="311"/>
         <source>nothing to send</source>
         <translation>nichts zu senden</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="307"/>
+        <location filename="../ui/SyncWindow.cpp" line="312"/>
         <source>records sent: %1 (%2 new, %3 already on the server)</source>
         <translation>gesendete Datensätze: %1 (%2 neu, %3 schon auf dem Server)</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="312"/>
+        <location filename="../ui/SyncWindow.cpp" line="317"/>
         <source>audit checkpoints countersigned: %1</source>
         <translation>gegengezeichnete Kontrollpunkte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="314"/>
+        <location filename="../ui/SyncWindow.cpp" line="319"/>
         <source>changes received: %1</source>
         <translation>empfangene Änderungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="315"/>
+        <location filename="../ui/SyncWindow.cpp" line="320"/>
         <source>At %1: %2.</source>
         <translation>Um %1: %2.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="319"/>
+        <location filename="../ui/SyncWindow.cpp" line="324"/>
         <source>At %1: nothing to do, no server is set up.</source>
         <translation>Um %1: nichts zu tun, kein Server eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="322"/>
+        <location filename="../ui/SyncWindow.cpp" line="327"/>
         <source>At %1: the server could not be reached.</source>
         <translation>Um %1: Der Server war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="327"/>
+        <location filename="../ui/SyncWindow.cpp" line="332"/>
         <source>At %1: refused (records sent before that: %2).</source>
         <translation>Um %1: abgelehnt (davor gesendete Datensätze: %2).</translation>
     </message>
     <message>
-        <location filename="../ui/SyncWindow.cpp" line="352"/>
+        <location filename="../ui/SyncWindow.cpp" line="357"/>
         <source>The register is connected, but sync could not start here. It starts the next time the register is opened.</source>
         <translation>Die Kasse ist verbunden, aber die Synchronisation konnte hier nicht starten. Sie startet beim nächsten Öffnen der Kasse.</translation>
     </message>
