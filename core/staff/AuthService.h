@@ -198,6 +198,10 @@ private:
     Result<bool> checkSecret(const Account& account, const SecretBytes& secret, Use use,
                              bool& usedPin, bool& underPreviousPepper);
     void spendLikeAVerify(const SecretBytes& secret);
+    // A PIN against its stored hash: with the pepper in use, then with the register's own pepper
+    // it kept when it adopted its company's (underPreviousPepper: it matched only so).
+    Result<bool> verifyPin(const SecretBytes& pin, const QString& stored,
+                           bool& underPreviousPepper);
     std::unexpected<Error> failed(Purpose purpose, const Account* account, QStringView code,
                                   const QString& detail, const QString& message);
     Status applySuccess(Proof& proof);
