@@ -11,8 +11,8 @@
 #include <QThread>
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace pos {
 
