@@ -164,6 +164,10 @@ Status SyncServer::listen(const QSslConfiguration& tls)
                        qPrintable(socket->peerAddress().toString()),
                        qPrintable(socket->errorString()));
             });
+    // Every request opens a connection of its own (respond()), so many registers connect at
+    // once: with Qt's default backlog of 50 the kernel dropped handshakes and the clients waited
+    // for SYN retries (pos_sync_bench: p99 15.6 s for 100 registers; see README).
+    tcp->setListenBacklogSize(1024);
     if (!tcp->listen(m_config.listenAddress, m_config.port)) {
         const QString why = tcp->errorString();
         delete tcp;
