@@ -79,6 +79,7 @@ if cmake -S "$root" -B "$asan" -G Ninja -DPOS_WERROR=ON -DPOS_SANITIZE=ON -DPOS_
     >/dev/null && cmake --build "$asan" -j "$jobs"; then
     step "sanitized tests (ctest -j$jobs)"
     if ! ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+        LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         timeout 2700 ctest --test-dir "$asan" --output-on-failure -j "$jobs" --timeout 600; then
         failed+=("sanitized tests")
