@@ -55,7 +55,9 @@ struct EnrolRequest {
     QByteArray deviceKey;
 };
 
-EnrolHandler::EnrolHandler(ServerContext& ctx) : m_ctx(ctx) {}
+EnrolHandler::EnrolHandler(ServerContext& ctx, std::shared_ptr<EnrolAttempts> attempts)
+    : m_ctx(ctx), m_attempts(std::move(attempts))
+{}
 
 QString EnrolHandler::wrongCodeMessage()
 {
@@ -63,43 +65,53 @@ QString EnrolHandler::wrongCodeMessage()
                           "expired; ask the owner for a new one");
 }
 
-bool EnrolHandler::rateLimited(const QHostAddress& peer)
+std::optional<EnrolAttempts::Clock::time_point> EnrolAttempts::admit(const QString& peer)
 {
     const auto now = Clock::now();
-    const auto it = m_failures.find(peerKey(peer));
-    if (it == m_failures.end())
-        return false;
-    QList<Clock::time_point>& times = *it;
-    times.removeIf([now](Clock::time_point t) { return now - t >= std::chrono::minutes(1); });
-    if (times.isEmpty()) {
-        m_failures.erase(it);
-        return false;
-    }
-    return times.size() >= MaxFailuresPerMinute;
-}
-
-void EnrolHandler::countFailure(const QHostAddress& peer)
-{
-    const auto now = Clock::now();
+    QMutexLocker lock(&m_mutex);
     if (static_cast<std::size_t>(m_failures.size()) >= MaxTrackedPeers) {
         // Forget peers whose failures are all older than a minute; memory stays bounded.
         m_failures.removeIf([now](const auto& entry) {
             return entry.value().isEmpty() || now - entry.value().back() >= std::chrono::minutes(1);
         });
     }
-    m_failures[peerKey(peer)].append(now);
+    QList<Clock::time_point>& times = m_failures[peer];
+    times.removeIf([now](Clock::time_point t) { return now - t >= std::chrono::minutes(1); });
+    if (times.size() >= EnrolHandler::MaxFailuresPerMinute)
+        return std::nullopt;
+    times.append(now);
+    return now;
+}
+
+void EnrolAttempts::withdraw(const QString& peer, Clock::time_point attempt)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_failures.find(peer);
+    if (it == m_failures.end())
+        return;
+    it->removeOne(attempt);
+    if (it->isEmpty())
+        m_failures.erase(it);
 }
 
 ApiResponse EnrolHandler::handle(const QHostAddress& peer, const QByteArray& body)
 {
-    if (rateLimited(peer)) {
-        qCInfo(lcEnrol, "refused an enrolment from %s: too many wrong codes",
-               qPrintable(peerKey(peer)));
+    const QString key = peerKey(peer);
+    const auto attempt = m_attempts->admit(key);
+    if (!attempt) {
+        qCInfo(lcEnrol, "refused an enrolment from %s: too many wrong codes", qPrintable(key));
         return apiError(429, QStringLiteral("locked"),
                         QStringLiteral("too many wrong enrolment codes from this address; wait "
                                        "a minute and try again"));
     }
+    ApiResponse response = check(peer, body);
+    if (response.status != 401)
+        m_attempts->withdraw(key, *attempt);
+    return response;
+}
 
+ApiResponse EnrolHandler::check(const QHostAddress& peer, const QByteArray& body)
+{
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
@@ -147,7 +159,6 @@ ApiResponse EnrolHandler::handle(const QHostAddress& peer, const QByteArray& bod
                                          "base64 of 32 bytes}"));
 
     if (request.normalisedCode.isEmpty()) {
-        countFailure(peer);
         qCInfo(lcEnrol, "refused an enrolment from %s: malformed code", qPrintable(peerKey(peer)));
         return apiError(401, QStringLiteral("unauthenticated"), wrongCodeMessage());
     }
@@ -166,7 +177,6 @@ ApiResponse EnrolHandler::handle(const QHostAddress& peer, const QByteArray& bod
     }
     (void)m_ctx.pg.rollback();
     if (response.status == 401) {
-        countFailure(peer);
         qCInfo(lcEnrol, "refused an enrolment from %s: unknown, used or expired code",
                qPrintable(peerKey(peer)));
     }

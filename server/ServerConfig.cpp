@@ -9,6 +9,9 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStringList>
+#include <QThread>
+
+#include <algorithm>
 
 namespace pos::server {
 
@@ -159,7 +162,20 @@ Result<ServerConfig> ServerConfig::load(const QString& path)
     if (!limit)
         return std::unexpected(limit.error());
     config.maxBodyBytes = *limit;
+    auto workers = integer(ini, path, QStringLiteral("limits/workers"), 1, MaxWorkers, 0);
+    if (!workers)
+        return std::unexpected(workers.error());
+    config.workers = static_cast<int>(*workers);
     return config;
+}
+
+int ServerConfig::effectiveWorkers() const
+{
+    if (workers > 0)
+        return workers;
+    // Even on one CPU a second worker pays: one carries out a request while the other waits for
+    // PostgreSQL.
+    return std::clamp(QThread::idealThreadCount(), 2, 8);
 }
 
 Status ServerConfig::save(const QString& path) const
@@ -174,8 +190,12 @@ Status ServerConfig::save(const QString& path) const
     if (!adminConninfo.isEmpty())
         out += "admin_conninfo=" + quoted(QString::fromUtf8(adminConninfo)) + '\n';
     out += "[witness]\nkey=" + quoted(witnessKeyPath) + '\n';
+    if (maxBodyBytes > 0 || workers > 0)
+        out += "[limits]\n";
     if (maxBodyBytes > 0)
-        out += "[limits]\nmax_body_bytes=" + QByteArray::number(maxBodyBytes) + '\n';
+        out += "max_body_bytes=" + QByteArray::number(maxBodyBytes) + '\n';
+    if (workers > 0)
+        out += "workers=" + QByteArray::number(workers) + '\n';
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||

@@ -32,6 +32,9 @@ namespace pos::server {
 //                                ; may read it
 //   [limits]
 //   max_body_bytes = 8388608     ; optional, 1..syncprotocol::MaxBodyBytes (the default)
+//   workers = 4                  ; optional, 1..MaxWorkers: threads that carry out requests,
+//                                ; each with its own PostgreSQL connection; default: the number
+//                                ; of CPUs, at least 2 (effectiveWorkers())
 //
 // Relative paths are relative to the folder of the configuration file. Values are QSettings
 // strings: a conninfo with '=' or ';' needs double quotes. No value of the file (the conninfo may
@@ -46,6 +49,10 @@ struct ServerConfig {
     QByteArray adminConninfo; // empty: not configured (only `pos-syncd admin` uses it)
     QString witnessKeyPath;
     qint64 maxBodyBytes = 0; // load() sets the default, syncprotocol::MaxBodyBytes
+    int workers = 0;         // 0: not configured, effectiveWorkers() decides
+
+    static constexpr int MaxWorkers = 64;
+    int effectiveWorkers() const;
 
     // Reads and checks the file: a missing or unreadable file, a missing key, a bad value or a
     // conninfo that would reach PostgreSQL over TCP without TLS 1.3 is an error naming the key.

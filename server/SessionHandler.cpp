@@ -13,6 +13,9 @@
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <optional>
 
 // Ids only: never a user code, password or token.
 Q_LOGGING_CATEGORY(lcSessionHandler, "pos.syncd.session")
@@ -32,10 +35,30 @@ private:
 
 // AUTH-3 on the server: failures per company and user code, in this process (all handler
 // threads share it). Bounded: past MaxKeys accounts with a live record, new ones are refused.
+// One attempt per account at a time (checking): with several worker threads, guesses sent in
+// parallel would otherwise all be checked before the first failure is counted.
 struct Failures {
     static constexpr qsizetype MaxKeys = 10000;
     QMutex mutex;
     QHash<QString, LockoutState> states;
+    QSet<QString> checking;
+};
+
+// Marks an account's attempt as in progress for its lifetime.
+class CheckingMark {
+public:
+    CheckingMark(Failures& f, const QString& key) : m_f(f), m_key(key) {}
+    ~CheckingMark()
+    {
+        QMutexLocker lock(&m_f.mutex);
+        m_f.checking.remove(m_key);
+    }
+    CheckingMark(const CheckingMark&) = delete;
+    CheckingMark& operator=(const CheckingMark&) = delete;
+
+private:
+    Failures& m_f;
+    QString m_key;
 };
 
 Failures& failures()
@@ -158,7 +181,12 @@ ApiResponse SessionHandler::handle(const RequestContext& who, const QByteArray& 
             if (f.states.size() >= Failures::MaxKeys)
                 return locked(QStringLiteral("Too many sign-in attempts: try again later."));
         }
+        if (f.checking.contains(key))
+            return locked(QStringLiteral("A sign-in with this user code is already being checked: "
+                                         "try again in a moment."));
+        f.checking.insert(key);
     }
+    const CheckingMark mark(failures(), key);
     const auto countFailure = [&] {
         Failures& f = failures();
         QMutexLocker lock(&f.mutex);

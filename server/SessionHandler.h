@@ -16,10 +16,12 @@ namespace pos::server {
 //
 // Refused: a malformed body (bad_request), a wrong code or secret (unauthenticated, the same
 // message and the same cost whether or not the code exists), too many failures for that user code
-// (locked: 429 with the wait in words; counted per company and user code in this process), an
-// inactive user or one not assigned to the register's store (forbidden). A refusal writes nothing.
-// The token is 32 random bytes, sent once as base64url without padding; only tokenHash() of it is
-// stored (pos.user_tokens, bound to the register). No log line holds a code, secret or token.
+// (locked: 429 with the wait in words; counted per company and user code in this process, by
+// every worker thread together), a second attempt for a user code while one is being checked
+// (locked, not checked and not counted), an inactive user or one not assigned to the register's
+// store (forbidden). A refusal writes nothing. The token is 32 random bytes, sent once as base64url
+// without padding; only tokenHash() of it is stored (pos.user_tokens, bound to the register). No
+// log line holds a code, secret or token.
 class SessionHandler {
 public:
     explicit SessionHandler(ServerContext& ctx);

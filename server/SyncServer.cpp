@@ -1,38 +1,33 @@
 #include "SyncServer.h"
 
-#include "AuditReadHandler.h"
-#include "CommandHandler.h"
 #include "EnrolHandler.h"
 #include "GuardedSslServer.h"
-#include "PullHandler.h"
-#include "PushHandler.h"
 #include "RequestAuth.h"
-#include "ServerSql.h"
-#include "SessionHandler.h"
 #include "TlsMaterial.h"
 #include "WitnessKey.h"
 #include "sync/SyncProtocol.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <libpq-fe.h>
-
 namespace pos::server {
 
 namespace {
 
-// After an answer the connection closes (respond()); a request that arrived behind it on the same
-// connection is not carried out.
+// Set on a connection once a request on it has been handed to a worker.
+constexpr char TakenProperty[] = "posRequestTaken";
+
+// After an answer the connection closes (respond()); a request that arrived behind the first one
+// on the same connection, whether that one is answered yet or not, is not carried out.
 bool closing(QHttpServerResponder& responder)
 {
     const QTcpSocket* socket = responder.socket();
-    return socket == nullptr || socket->state() != QAbstractSocket::ConnectedState;
+    return socket == nullptr || socket->state() != QAbstractSocket::ConnectedState ||
+           socket->property(TakenProperty).toBool();
 }
 
 Q_LOGGING_CATEGORY(lcHttp, "pos.syncd.http")
@@ -95,14 +90,6 @@ QHttpServerResponder::StatusCode statusCode(int status)
 
 } // namespace
 
-struct SyncServer::Handlers {
-    std::unique_ptr<PushHandler> push;
-    std::unique_ptr<AuditReadHandler> audit;
-    std::unique_ptr<PullHandler> pull;
-    std::unique_ptr<SessionHandler> session;
-    std::unique_ptr<CommandHandler> commands;
-};
-
 Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config)
 {
     auto tls = TlsMaterial::load(config);
@@ -114,25 +101,28 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
     auto secretsKey = WitnessKey::secretsKey(config.witnessKeyPath);
     if (!secretsKey)
         return std::unexpected(secretsKey.error());
-    auto pg = PgConnection::open(config.conninfo);
-    if (!pg)
-        return std::unexpected(pg.error());
-    std::unique_ptr<SyncServer> server(
-        new SyncServer(config, std::move(*pg), std::move(*witness), tls->pins));
+    std::unique_ptr<SyncServer> server(new SyncServer(config, std::move(*witness), tls->pins));
     server->m_secretsKey = std::make_unique<SecretBytes>(std::move(*secretsKey));
-    server->m_ctx->secretsKey = server->m_secretsKey.get();
+
+    const auto enrolAttempts = std::make_shared<EnrolAttempts>();
+    std::vector<std::unique_ptr<ServerWorker>> workers;
+    for (int i = 0; i < config.effectiveWorkers(); ++i) {
+        auto pg = PgConnection::open(config.conninfo);
+        if (!pg)
+            return std::unexpected(pg.error());
+        workers.push_back(std::make_unique<ServerWorker>(std::move(*pg), *server->m_witness,
+                                                         tls->pins, server->m_secretsKey.get(),
+                                                         enrolAttempts));
+    }
+    server->m_pool = std::make_unique<WorkerPool<ServerWorker>>(std::move(workers), server.get());
     if (auto listening = server->listen(tls->configuration); !listening)
         return std::unexpected(listening.error());
     return server;
 }
 
-SyncServer::SyncServer(const ServerConfig& config, PgConnection pg, Ed25519Signer witness,
-                       QStringList pins)
-    : m_config(config), m_pg(std::make_unique<PgConnection>(std::move(pg))),
-      m_witness(std::make_unique<Ed25519Signer>(std::move(witness))),
-      m_ctx(std::make_unique<ServerContext>(ServerContext{*m_pg, *m_witness, std::move(pins)})),
-      m_http(std::make_unique<QHttpServer>()), m_auth(std::make_unique<RequestAuth>(*m_ctx)),
-      m_enrol(std::make_unique<EnrolHandler>(*m_ctx)), m_handlers(std::make_unique<Handlers>())
+SyncServer::SyncServer(const ServerConfig& config, Ed25519Signer witness, QStringList pins)
+    : m_config(config), m_witness(std::make_unique<Ed25519Signer>(std::move(witness))),
+      m_pins(std::move(pins)), m_http(std::make_unique<QHttpServer>())
 {
     addRoutes();
 }
@@ -152,6 +142,11 @@ quint16 SyncServer::port() const
 QByteArray SyncServer::witnessPublicKey() const
 {
     return m_witness->publicKey();
+}
+
+int SyncServer::workers() const
+{
+    return m_pool ? static_cast<int>(m_pool->size()) : 0;
 }
 
 Status SyncServer::listen(const QSslConfiguration& tls)
@@ -186,190 +181,104 @@ void SyncServer::addRoutes()
     using Method = QHttpServerRequest::Method;
     m_http->route(QStringLiteral("/v1/health"), Method::Get,
                   [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      serveHealth(request, std::move(responder));
+                      dispatch(request, std::move(responder),
+                               [](ServerWorker& worker) { return worker.health(); });
                   });
     m_http->route(QStringLiteral("/v1/enrol"), Method::Post,
                   [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      serveEnrol(request, std::move(responder));
+                      dispatch(
+                          request, std::move(responder),
+                          [peer = request.remoteAddress(), body = request.body()](
+                              ServerWorker& worker) { return worker.enrol(peer, body); },
+                          true);
                   });
-    m_handlers->push = std::make_unique<PushHandler>(*m_ctx);
-    addDeviceRoute(QStringLiteral("/v1/push"), Method::Post,
-                   [h = m_handlers->push.get()](const RequestContext& who, const QByteArray& body,
-                                                const QUrlQuery& query) {
-                       return h->handle(who, body, query);
-                   });
-    m_handlers->audit = std::make_unique<AuditReadHandler>(*m_ctx);
-    addDeviceRoute(QStringLiteral("/v1/audit"), Method::Get,
-                   [h = m_handlers->audit.get()](const RequestContext& who, const QByteArray& body,
-                                                 const QUrlQuery& query) {
-                       return h->handle(who, body, query);
-                   });
-    m_handlers->pull = std::make_unique<PullHandler>(*m_ctx);
-    addDeviceRoute(QStringLiteral("/v1/pull"), Method::Get,
-                   [h = m_handlers->pull.get()](const RequestContext& who, const QByteArray& body,
-                                                const QUrlQuery& query) {
-                       return h->handle(who, body, query);
-                   });
-    m_handlers->session = std::make_unique<SessionHandler>(*m_ctx);
-    addDeviceRoute(QStringLiteral("/v1/session"), Method::Post,
-                   [h = m_handlers->session.get()](const RequestContext& who,
-                                                   const QByteArray& body, const QUrlQuery& query) {
-                       return h->handle(who, body, query);
-                   });
-    m_handlers->commands = std::make_unique<CommandHandler>(*m_ctx);
-    addDeviceRoute(QStringLiteral("/v1/commands"), Method::Post,
-                   [h = m_handlers->commands.get()](
-                       const RequestContext& who, const QByteArray& body, const QUrlQuery& query) {
-                       return h->handle(who, body, query);
-                   });
+    addDeviceRoute(QStringLiteral("/v1/push"), Method::Post, ServerWorker::Route::Push);
+    addDeviceRoute(QStringLiteral("/v1/audit"), Method::Get, ServerWorker::Route::Audit);
+    addDeviceRoute(QStringLiteral("/v1/pull"), Method::Get, ServerWorker::Route::Pull);
+    addDeviceRoute(QStringLiteral("/v1/session"), Method::Post, ServerWorker::Route::Session);
+    addDeviceRoute(QStringLiteral("/v1/commands"), Method::Post, ServerWorker::Route::Commands);
     m_http->setMissingHandler(
         [](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
             if (closing(responder))
                 return;
             respond(describe(request), responder,
-                    apiError(404, QStringLiteral("not_found"),
-                             QStringLiteral("there is no such endpoint on this server")));
+                    ServerWorker::answer(
+                        apiError(404, QStringLiteral("not_found"),
+                                 QStringLiteral("there is no such endpoint on this server"))));
         });
 }
 
 void SyncServer::addDeviceRoute(const QString& path, QHttpServerRequest::Method method,
-                                DeviceHandler handler)
+                                ServerWorker::Route route)
 {
-    m_http->route(path, method,
-                  [this, handler = std::move(handler)](const QHttpServerRequest& request,
-                                                       QHttpServerResponder&& responder) {
-                      serveDevice(request, std::move(responder), handler);
-                  });
+    m_http->route(
+        path, method,
+        [this, route](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            RequestAuth::Request auth;
+            auth.method = methodText(request.method());
+            auth.pathAndQuery = pathAndQuery(request.url());
+            auth.body = request.body();
+            auth.company = request.value(syncprotocol::HeaderCompany);
+            auth.registerId = request.value(syncprotocol::HeaderRegister);
+            auth.time = request.value(syncprotocol::HeaderTime);
+            auth.nonce = request.value(syncprotocol::HeaderNonce);
+            auth.signature = request.value(syncprotocol::HeaderSignature);
+            auth.session = request.value(syncprotocol::HeaderSession);
+            dispatch(request, std::move(responder),
+                     [route, auth, query = request.query()](ServerWorker& worker) {
+                         return worker.device(route, auth, query);
+                     });
+        });
 }
 
-bool SyncServer::databaseReady()
-{
-    if (m_pg->isOk())
-        return true;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastReconnect < std::chrono::milliseconds(ReconnectIntervalMs))
-        return false;
-    m_lastReconnect = now;
-    if (auto reset = m_pg->reset(); !reset) {
-        qCWarning(lcHttp, "database still unavailable: %s", qPrintable(reset.error().message));
-        return false;
-    }
-    qCInfo(lcHttp, "database connection re-established");
-    return true;
-}
-
-ApiResponse SyncServer::closeTransaction(ApiResponse response)
-{
-    const PGTransactionStatusType state = PQtransactionStatus(m_pg->raw());
-    if (state == PQTRANS_INTRANS || state == PQTRANS_INERROR || state == PQTRANS_ACTIVE) {
-        (void)m_pg->rollback();
-        return sql::unavailable(
-            Error{ErrorCode::Internal, QStringLiteral("a handler left its transaction open "
-                                                      "(answered %1); rolled back")
-                                           .arg(response.status)});
-    }
-    return response;
-}
-
-void SyncServer::serveHealth(const QHttpServerRequest& request, QHttpServerResponder&& responder)
+void SyncServer::dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder,
+                          Work work, bool delayRefusal)
 {
     if (closing(responder))
         return;
-    const auto unavailable =
-        apiError(503, QStringLiteral("unavailable"),
-                 QStringLiteral("the server's database is not available; try again later"));
-    if (!databaseReady()) {
-        respond(describe(request), responder, unavailable);
-        return;
-    }
-    if (auto ping = m_pg->exec("SELECT 1"); !ping) {
-        respond(describe(request), responder, sql::unavailable(ping.error()));
-        return;
-    }
-    respond(describe(request), responder,
-            {200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                              {QStringLiteral("api"), syncprotocol::ApiVersion},
-                              {QStringLiteral("server_time"), m_ctx->now().toSecsSinceEpoch()}}});
-}
-
-void SyncServer::serveEnrol(const QHttpServerRequest& request, QHttpServerResponder&& responder)
-{
-    if (closing(responder))
-        return;
-    const QByteArray what = describe(request);
-    if (!databaseReady()) {
-        respond(
-            what, responder,
-            apiError(503, QStringLiteral("unavailable"),
-                     QStringLiteral("the server's database is not available; try again later")));
-        return;
-    }
-    const ApiResponse response =
-        closeTransaction(m_enrol->handle(request.remoteAddress(), request.body()));
-    if (response.status != 401) {
-        respond(what, responder, response);
-        return;
-    }
-    // A refused code is answered after the same delay whatever the reason, without holding up
-    // other requests: the answer waits on a timer bound to the connection.
     QTcpSocket* socket = responder.socket();
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QTimer::singleShot(EnrolHandler::RefusalDelayMs, socket,
-                       [what, pending, response] { respond(what, *pending, response); });
-}
-
-void SyncServer::serveDevice(const QHttpServerRequest& request, QHttpServerResponder&& responder,
-                             const DeviceHandler& handler)
-{
-    if (closing(responder))
-        return;
+    socket->setProperty(TakenProperty, true);
     const QByteArray what = describe(request);
-    if (!databaseReady()) {
-        respond(
-            what, responder,
-            apiError(503, QStringLiteral("unavailable"),
-                     QStringLiteral("the server's database is not available; try again later")));
-        return;
-    }
-    RequestAuth::Request auth;
-    auth.method = methodText(request.method());
-    auth.pathAndQuery = pathAndQuery(request.url());
-    auth.body = request.body();
-    auth.company = request.value(syncprotocol::HeaderCompany);
-    auth.registerId = request.value(syncprotocol::HeaderRegister);
-    auth.time = request.value(syncprotocol::HeaderTime);
-    auth.nonce = request.value(syncprotocol::HeaderNonce);
-    auth.signature = request.value(syncprotocol::HeaderSignature);
-    auth.session = request.value(syncprotocol::HeaderSession);
-    auto who = m_auth->authenticate(auth);
-    if (!who) {
-        respond(what, responder, closeTransaction(who.error()));
-        return;
-    }
-    const ApiResponse response = closeTransaction(handler(*who, auth.body, request.query()));
-    respond(what, responder, response, who->registerId);
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> connection(socket);
+    const auto done = [what, pending, connection, delayRefusal](ServerWorker::Answer answer) {
+        if (!connection) // the client went away while a worker carried the request out
+            return;
+        if (!delayRefusal || answer.status != 401) {
+            respond(what, *pending, answer);
+            return;
+        }
+        // A refused enrolment code is answered after the same delay whatever the reason, without
+        // holding up other requests: the answer waits on a timer bound to the connection.
+        QTimer::singleShot(EnrolHandler::RefusalDelayMs, connection.data(),
+                           [what, pending, answer] { respond(what, *pending, answer); });
+    };
+    if (!m_pool->submit<ServerWorker::Answer>(std::move(work), done))
+        respond(what, *pending,
+                ServerWorker::answer(
+                    apiError(503, QStringLiteral("unavailable"),
+                             QStringLiteral("the server is busy; try again in a moment"))));
 }
 
 void SyncServer::respond(const QByteArray& what, QHttpServerResponder& responder,
-                         const ApiResponse& response, const QString& registerId)
+                         const ServerWorker::Answer& answer)
 {
-    const QByteArray json = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
     // One request per connection (docs/sync.md "Transport"): the answer says so and the
     // connection is closed once it is written, so a client never sends a second request down a
     // connection whose first answer it did not see whole.
     QTcpSocket* socket = responder.socket();
-    responder.write(json,
+    responder.write(answer.json,
                     {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                      {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
                      {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                    statusCode(response.status));
+                    statusCode(answer.status));
     if (socket)
         socket->disconnectFromHost();
-    if (registerId.isEmpty())
-        qCInfo(lcHttp, "%s -> %d", what.constData(), response.status);
+    if (answer.registerId.isEmpty())
+        qCInfo(lcHttp, "%s -> %d", what.constData(), answer.status);
     else
-        qCInfo(lcHttp, "%s -> %d register %s", what.constData(), response.status,
-               qPrintable(registerId));
+        qCInfo(lcHttp, "%s -> %d register %s", what.constData(), answer.status,
+               qPrintable(answer.registerId));
 }
 
 } // namespace pos::server

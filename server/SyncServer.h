@@ -4,13 +4,13 @@
 #include "Error.h"
 #include "ServerConfig.h"
 #include "ServerContext.h"
+#include "ServerWorker.h"
+#include "WorkerPool.h"
 
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QObject>
-#include <QUrlQuery>
 
-#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -20,66 +20,56 @@ class QSslConfiguration;
 
 namespace pos::server {
 
-class EnrolHandler;
 class GuardedSslServer;
-class RequestAuth;
 
 // pos-syncd's HTTPS server (docs/sync.md, "Endpoints"): QHttpServer 6.4 bound to a QSslServer
-// that accepts TLS 1.3 only, one thread, one PostgreSQL connection. Routes:
+// that accepts TLS 1.3 only. The TLS connections, HTTP parsing and answers live on the thread
+// that calls start() (its event loop); each request is carried out by a ServerWorker of a
+// WorkerPool, several threads that each have their own PostgreSQL connection
+// (ServerConfig::effectiveWorkers()). Routes:
 //   GET  /v1/health    SELECT 1 (503 unavailable while the database is down)
 //   POST /v1/enrol     EnrolHandler
 //   POST /v1/push, GET /v1/audit, GET /v1/pull, POST /v1/session, POST /v1/commands:
 //                      RequestAuth, then the route's handler
-// Anything else is 404 not_found. Before each request a lost database connection is reset (at
-// most every ReconnectIntervalMs); a handler that leaves a transaction open is rolled back and the
-// request answered 503, so nothing half-written is ever reported as stored.
+// Anything else is 404 not_found; when WorkerPool::MaxQueued requests already wait for a worker,
+// 503 unavailable at once. One request per connection: the answer closes it, and a request sent
+// behind the first one on the same connection is not carried out.
 class SyncServer : public QObject {
     Q_OBJECT
 public:
-    static constexpr int ReconnectIntervalMs = 1000;
-
     // Reads the certificate(s), the TLS key (refused when group or others may read it) and the
-    // witness key (made on first start), connects to PostgreSQL and listens. Errors name the file
-    // or setting; none holds a secret.
+    // witness key (made on first start), connects the workers to PostgreSQL and listens. Errors
+    // name the file or setting; none holds a secret.
     static Result<std::unique_ptr<SyncServer>> start(const ServerConfig& config);
     ~SyncServer() override;
 
     QHostAddress address() const;
     quint16 port() const; // the bound port (the configured one, or the one picked for port 0)
-    QStringList pins() const { return m_ctx->pins; }
+    QStringList pins() const { return m_pins; }
     QByteArray witnessPublicKey() const;
+    int workers() const;
 
 private:
-    using DeviceHandler =
-        std::function<ApiResponse(const RequestContext&, const QByteArray&, const QUrlQuery&)>;
-    struct Handlers;
+    using Work = std::function<ServerWorker::Answer(ServerWorker&)>;
 
-    SyncServer(const ServerConfig& config, PgConnection pg, Ed25519Signer witness,
-               QStringList pins);
+    SyncServer(const ServerConfig& config, Ed25519Signer witness, QStringList pins);
     Status listen(const QSslConfiguration& tls);
     void addRoutes();
     void addDeviceRoute(const QString& path, QHttpServerRequest::Method method,
-                        DeviceHandler handler);
-    void serveHealth(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    void serveEnrol(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    void serveDevice(const QHttpServerRequest& request, QHttpServerResponder&& responder,
-                     const DeviceHandler& handler);
-    bool databaseReady();
-    ApiResponse closeTransaction(ApiResponse response);
+                        ServerWorker::Route route);
+    void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder, Work work,
+                  bool delayRefusal = false);
     static void respond(const QByteArray& what, QHttpServerResponder& responder,
-                        const ApiResponse& response, const QString& registerId = {});
+                        const ServerWorker::Answer& answer);
 
     ServerConfig m_config;
-    std::unique_ptr<PgConnection> m_pg;
     std::unique_ptr<Ed25519Signer> m_witness;
     std::unique_ptr<SecretBytes> m_secretsKey;
-    std::unique_ptr<ServerContext> m_ctx;
+    QStringList m_pins;
     std::unique_ptr<QHttpServer> m_http;
     GuardedSslServer* m_tcp = nullptr; // owned by m_http once bound
-    std::unique_ptr<RequestAuth> m_auth;
-    std::unique_ptr<EnrolHandler> m_enrol;
-    std::unique_ptr<Handlers> m_handlers;
-    std::chrono::steady_clock::time_point m_lastReconnect{};
+    // Last, so it is destroyed first: its threads are joined while everything they use exists.
+    std::unique_ptr<WorkerPool<ServerWorker>> m_pool;
 };
 
 } // namespace pos::server

@@ -196,6 +196,19 @@ QString number(double v, int decimals = 0)
 }
 
 // One value of a superuser query (-1 when it fails).
+// The first column of every row as numbers (pids).
+QList<qint64> column(PgCluster& cluster, const QByteArray& sql)
+{
+    QList<qint64> out;
+    server::PgConnection* pg = cluster.superuser();
+    if (!pg)
+        return out;
+    auto r = pg->exec(sql);
+    for (int row = 0; r && row < r->rows(); ++row)
+        out.append(r->integer(row, 0));
+    return out;
+}
+
 qint64 scalar(PgCluster& cluster, const QByteArray& sql)
 {
     server::PgConnection* pg = cluster.superuser();
@@ -231,14 +244,23 @@ int main(int argc, char** argv)
         QStringLiteral("statements"),
         QStringLiteral("Log every statement's duration in PostgreSQL while pushing and print "
                        "where the time went (slows the push down)."));
-    parser.addOptions({registersOpt, salesOpt, batchOpt, linesOpt, perfOpt, statementsOpt});
+    const QCommandLineOption workersOpt(
+        QStringLiteral("workers"),
+        QStringLiteral("pos-syncd's worker threads (limits/workers); 0 for its default."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions(
+        {registersOpt, salesOpt, batchOpt, linesOpt, perfOpt, statementsOpt, workersOpt});
     parser.process(app);
     const int registerCount = parser.value(registersOpt).toInt();
     const int salesPerRegister = parser.value(salesOpt).toInt();
     const int batchSize = parser.value(batchOpt).toInt();
     const int linesPerSale = parser.value(linesOpt).toInt();
+    const int workers = parser.value(workersOpt).toInt();
     if (registerCount < 1 || salesPerRegister < 1 || batchSize < 1 || linesPerSale < 1)
         return fail(QStringLiteral("--registers, --sales, --batch and --lines must be positive"));
+    if (workers < 0 || workers > server::ServerConfig::MaxWorkers)
+        return fail(
+            QStringLiteral("--workers must be 0 to %1").arg(server::ServerConfig::MaxWorkers));
     QTextStream out(stdout);
     const QString loadBefore = loadAverage();
 
@@ -253,6 +275,7 @@ int main(int argc, char** argv)
         companyId.isEmpty() ? QString() : fixture.createStore(companyId, QStringLiteral("Main"));
     if (storeId.isEmpty())
         return fail(QStringLiteral("company/store: ") + fixture.error());
+    fixture.setWorkers(workers);
     if (!fixture.start())
         return fail(fixture.error());
     std::fprintf(stderr, "cluster and pos-syncd up in %.1f s\n",
@@ -324,17 +347,20 @@ int main(int argc, char** argv)
     // --- push, end to end ------------------------------------------------------------------
     const qint64 syncdPid = fixture.serverPid();
     const qint64 postmaster = fixture.cluster().postmasterPid();
-    const qint64 backendPid =
-        scalar(fixture.cluster(), "SELECT min(pid) FROM pg_stat_activity WHERE usename = '" +
-                                      fixture.appLogin().toLatin1() + "'");
+    // One backend per worker thread (pos-syncd connects them all at start).
+    const QList<qint64> backendPids =
+        column(fixture.cluster(), "SELECT pid FROM pg_stat_activity WHERE usename = '" +
+                                      fixture.appLogin().toLatin1() + "' ORDER BY pid");
+    QStringList perfPids{QString::number(syncdPid)};
+    for (const qint64 pid : backendPids)
+        perfPids.append(QString::number(pid));
     std::unique_ptr<QProcess> perf;
     if (parser.isSet(perfOpt)) {
         perf = std::make_unique<QProcess>();
         perf->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         perf->start(QStringLiteral("perf"),
                     {QStringLiteral("record"), QStringLiteral("-g"), QStringLiteral("-o"),
-                     parser.value(perfOpt), QStringLiteral("-p"),
-                     QString::number(syncdPid) + u',' + QString::number(backendPid)});
+                     parser.value(perfOpt), QStringLiteral("-p"), perfPids.join(u',')});
         if (!perf->waitForStarted(5000))
             return fail(QStringLiteral("perf did not start"));
         QThread::msleep(500);
@@ -342,10 +368,10 @@ int main(int argc, char** argv)
     StatementLog statements(fixture.cluster());
     if (parser.isSet(statementsOpt) && !statements.start())
         return fail(QStringLiteral("could not turn on the statement log"));
-    const CpuSnapshot cpuBefore = CpuSnapshot::take(syncdPid, backendPid, postmaster);
+    const CpuSnapshot cpuBefore = CpuSnapshot::take(syncdPid, backendPids, postmaster);
     Pusher pusher(registers, fixture.url("/v1/push"), tls, companyId);
     const qint64 pushNs = pusher.run();
-    const CpuSnapshot cpuAfter = CpuSnapshot::take(syncdPid, backendPid, postmaster);
+    const CpuSnapshot cpuAfter = CpuSnapshot::take(syncdPid, backendPids, postmaster);
     const QString loadAfterPush = loadAverage();
     const QStringList statementRows =
         parser.isSet(statementsOpt)
@@ -447,7 +473,8 @@ int main(int argc, char** argv)
         << number(static_cast<double>(bodyBytes) / static_cast<double>(pusher.latencies().size()) /
                       1024.0,
                   0)
-        << " KiB), TLS 1.3 on 127.0.0.1, " << QThread::idealThreadCount() << " cores\n\n";
+        << " KiB), TLS 1.3 on 127.0.0.1, " << QThread::idealThreadCount()
+        << " cores, pos-syncd with " << backendPids.size() << " worker(s)\n\n";
     out << "| path | sales | rows | s | sales/s | rows/s | batch p50 / p99 / max (ms) |\n";
     out << "|---|---|---|---|---|---|---|\n";
     out << "| POST /v1/push, end to end | " << totalSales << " | " << generator.rows() << " | "
@@ -464,21 +491,28 @@ int main(int argc, char** argv)
                QStringLiteral("%)");
     };
     const Sched loop = cpuAfter.syncdLoop - cpuBefore.syncdLoop;
-    const Sched backend = cpuAfter.backend - cpuBefore.backend;
+    const Sched syncdAll = cpuAfter.syncdAll - cpuBefore.syncdAll;
+    const Sched backends = cpuAfter.backends - cpuBefore.backends;
     const double syncdCpu = cpuAfter.syncd - cpuBefore.syncd;
-    const double backendCpu = backend.onCpu;
+    const double backendCpu = backends.onCpu;
     const double clientCpu = cpuAfter.client - cpuBefore.client;
     out << "push, " << number(pushS, 1) << " s wall: pos-syncd CPU " << seconds(syncdCpu, pushS)
-        << ", its PostgreSQL backend " << seconds(backendCpu, pushS) << ", all of PostgreSQL "
-        << seconds(cpuAfter.postgres - cpuBefore.postgres, pushS) << ", this client ("
-        << registerCount << " managers' threads) " << seconds(clientCpu, pushS) << "\n";
-    out << "  pos-syncd's event loop: on a CPU " << seconds(loop.onCpu, pushS)
+        << ", its " << backendPids.size() << " PostgreSQL backend(s) " << seconds(backendCpu, pushS)
+        << ", all of PostgreSQL " << seconds(cpuAfter.postgres - cpuBefore.postgres, pushS)
+        << ", this client (" << registerCount << " managers' threads) " << seconds(clientCpu, pushS)
+        << "\n";
+    out << "  pos-syncd's event loop (TLS, HTTP): on a CPU " << seconds(loop.onCpu, pushS)
         << ", runnable but waiting for a CPU " << seconds(loop.waiting, pushS)
-        << "; its backend: on a CPU " << seconds(backend.onCpu, pushS) << ", waiting "
-        << seconds(backend.waiting, pushS) << "\n";
-    out << "  the one loop and its one connection wanted a CPU "
-        << number(100.0 * (loop.onCpu + loop.waiting + backend.onCpu + backend.waiting) / pushS, 0)
-        << "% of the wall time (near 100%: the single event loop is the bottleneck)\n";
+        << "; all its threads: on a CPU " << seconds(syncdAll.onCpu, pushS) << ", waiting "
+        << seconds(syncdAll.waiting, pushS) << "; its backends: on a CPU "
+        << seconds(backends.onCpu, pushS) << ", waiting " << seconds(backends.waiting, pushS)
+        << "\n";
+    out << "  pos-syncd and its backends wanted a CPU "
+        << number(100.0 * (syncdAll.onCpu + syncdAll.waiting + backends.onCpu + backends.waiting) /
+                      pushS,
+                  0)
+        << "% of the wall time (" << QThread::idealThreadCount() * 100
+        << "% is every core of this machine)\n";
     out << "COPY, " << number(copyS, 1) << " s wall: backend on a CPU "
         << seconds(copySched.onCpu, copyS) << ", waiting for a CPU "
         << seconds(copySched.waiting, copyS) << " (CPU " << number(copyCpu, 1)

@@ -87,16 +87,38 @@ struct Sched {
         return {static_cast<double>(f.at(0).toLongLong()) / 1e9,
                 static_cast<double>(f.at(1).toLongLong()) / 1e9};
     }
+    // Every thread of a process (/proc/<pid>/task/*/schedstat) summed.
+    static Sched ofAllThreads(qint64 pid)
+    {
+        Sched sum;
+        const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+        for (const QString& tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile file(tasks + u'/' + tid + QStringLiteral("/schedstat"));
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QList<QByteArray> f = file.readAll().trimmed().split(' ');
+            if (f.size() < 2)
+                continue;
+            sum.onCpu += static_cast<double>(f.at(0).toLongLong()) / 1e9;
+            sum.waiting += static_cast<double>(f.at(1).toLongLong()) / 1e9;
+        }
+        return sum;
+    }
+    Sched operator+(const Sched& o) const { return {onCpu + o.onCpu, waiting + o.waiting}; }
     Sched operator-(const Sched& o) const { return {onCpu - o.onCpu, waiting - o.waiting}; }
 };
 
+// pos-syncd (all its threads) and its PostgreSQL backends (one per worker thread).
 struct CpuSnapshot {
     double client = 0, syncd = 0, postgres = 0;
-    Sched syncdLoop, backend;
-    static CpuSnapshot take(qint64 syncdPid, qint64 backendPid, qint64 postmaster)
+    Sched syncdLoop, syncdAll, backends;
+    static CpuSnapshot take(qint64 syncdPid, const QList<qint64>& backendPids, qint64 postmaster)
     {
-        return {selfCpu(), processCpu(syncdPid), postgresCpu(postmaster), Sched::of(syncdPid),
-                Sched::of(backendPid)};
+        Sched backends;
+        for (const qint64 pid : backendPids)
+            backends = backends + Sched::of(pid);
+        return {selfCpu(),           processCpu(syncdPid),          postgresCpu(postmaster),
+                Sched::of(syncdPid), Sched::ofAllThreads(syncdPid), backends};
     }
 };
 

@@ -40,6 +40,7 @@ private slots:
     void signInGivesATokenForTheUsersStores();
     void wrongSecretsAreRefusedAlikeAndWriteNothing();
     void repeatedFailuresLockTheUserCode();
+    void aUserCodeIsCheckedOneSignInAtATime();
     void aCommandNeedsASignedInUser();
     void catalogCommandsAndAResentCommandId();
     void staleEditIsRefusedNamingWhatChanged();
@@ -258,6 +259,41 @@ void tst_commands::repeatedFailuresLockTheUserCode()
              qPrintable(right.describe()));
     // Another user code is not held up by it.
     QVERIFY(!signIn(*m_d1, QStringLiteral("40")).isEmpty());
+}
+
+void tst_commands::aUserCodeIsCheckedOneSignInAtATime()
+{
+    // pos-syncd carries requests out on several threads. Guesses sent all at once must not all be
+    // checked before the first failure counts: while one sign-in for a user code is being
+    // checked, another for the same code is refused without being checked.
+    auto lock = m_f->directSql();
+    QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
+    QVERIFY(lock->begin());
+    QVERIFY(lock->exec("LOCK TABLE pos.users IN ACCESS EXCLUSIVE MODE"));
+    const auto waiting = [&] {
+        auto n = lock->exec("SELECT count(*) FROM pg_locks WHERE NOT granted AND "
+                            "relation = 'pos.users'::regclass");
+        return n ? n->integer(0, 0) : -1;
+    };
+    const QByteArray rightOne =
+        QJsonDocument(QJsonObject{{QStringLiteral("user_code"), QStringLiteral("40")},
+                                  {QStringLiteral("password"), QString::fromLatin1(Password)}})
+            .toJson(QJsonDocument::Compact);
+    QNetworkReply* first = m_d1->start("POST", "/v1/session", rightOne);
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), qint64(1), 15000); // held up reading pos.users
+
+    const ApiReply guess = m_d1->signIn(QStringLiteral("40"), QStringLiteral("a parallel guess"));
+    QCOMPARE(guess.status, 429);
+    QCOMPARE(guess.errorCode(), QStringLiteral("locked"));
+    QVERIFY2(guess.raw.contains("already being checked"), qPrintable(guess.describe()));
+    QVERIFY(!first->isFinished());
+
+    QVERIFY(lock->rollback());
+    const ApiReply signedIn = finishHttps(first);
+    QVERIFY2(signedIn.status == 200, qPrintable(signedIn.describe()));
+    // The refused guess was not counted as a failure: the right password still works.
+    QVERIFY(!signIn(*m_d1, QStringLiteral("40")).isEmpty());
+    m_d1->signOut();
 }
 
 void tst_commands::aCommandNeedsASignedInUser()

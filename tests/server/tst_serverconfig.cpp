@@ -88,6 +88,7 @@ ServerConfig tst_serverconfig::validConfig() const
     config.conninfo = SocketConninfo;
     config.witnessKeyPath = m_dir.filePath(QStringLiteral("witness.key"));
     config.maxBodyBytes = 4096;
+    config.workers = 3;
     return config;
 }
 
@@ -119,14 +120,20 @@ void tst_serverconfig::savedConfigLoadsBack()
     QCOMPARE(loaded->conninfo, config.conninfo);
     QCOMPARE(loaded->witnessKeyPath, config.witnessKeyPath);
     QCOMPARE(loaded->maxBodyBytes, 4096);
+    QCOMPARE(loaded->workers, 3);
+    QCOMPARE(loaded->effectiveWorkers(), 3);
 
-    // Without [limits] the protocol's limit applies; without next_certificate there is none.
+    // Without [limits] the protocol's limit applies and the worker count follows the CPUs (at
+    // least 2); without next_certificate there is none.
     config.maxBodyBytes = 0;
+    config.workers = 0;
     config.nextCertificatePath.clear();
     QVERIFY(config.save(path));
     loaded = ServerConfig::load(path);
     QVERIFY(loaded);
     QCOMPARE(loaded->maxBodyBytes, syncprotocol::MaxBodyBytes);
+    QCOMPARE(loaded->workers, 0);
+    QVERIFY(loaded->effectiveWorkers() >= 2);
     QVERIFY(loaded->nextCertificatePath.isEmpty());
 }
 
@@ -215,6 +222,12 @@ void tst_serverconfig::badValues_data()
     QTest::newRow("limit above protocol") << "limits/max_body_bytes"
                                           << "8388609"
                                           << "limits/max_body_bytes must be";
+    QTest::newRow("no workers") << "limits/workers"
+                                << "0"
+                                << "limits/workers must be a whole number from 1 to 64";
+    QTest::newRow("too many workers") << "limits/workers"
+                                      << "65"
+                                      << "limits/workers must be";
     QTest::newRow("unquoted comma") << "database/conninfo"
                                     << "host=/tmp, dbname=x"
                                     << "put the value in double quotes";

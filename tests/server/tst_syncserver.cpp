@@ -71,6 +71,7 @@ private slots:
     void registerSeesTooLarge();
     void postWithoutLengthIsRefusedWith411();
     void oneRequestPerConnection();
+    void aRequestWaitingOnTheDatabaseHoldsUpNoOther();
     void databaseGoesAwayAndComesBack();
     void portZeroConfiguredLimitAndSigterm();
 
@@ -299,6 +300,54 @@ void tst_syncserver::oneRequestPerConnection()
     QCOMPARE(responses.size(), 1);
     QCOMPARE(responses[0].status, 200);
     QVERIFY(closed);
+}
+
+void tst_syncserver::aRequestWaitingOnTheDatabaseHoldsUpNoOther()
+{
+    // pos-syncd carries requests out on several threads, each with its own database connection:
+    // while an enrolment waits for a table another session has locked, health still answers,
+    // and the enrolment completes once the lock goes.
+    const QString company = m_syncd->createCompany(QStringLiteral("Slow Lane Ltd"));
+    const QString store = m_syncd->createStore(company, QStringLiteral("Main Street"));
+    const QString code = m_syncd->enrolCode(company, store);
+    QVERIFY2(!code.isEmpty(), qPrintable(m_syncd->error()));
+
+    auto lock = m_syncd->directSql();
+    QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
+    QVERIFY(lock->begin());
+    QVERIFY(lock->exec("LOCK TABLE pos.enrol_codes IN ACCESS EXCLUSIVE MODE"));
+    const auto waiting = [&] {
+        auto n = lock->exec("SELECT count(*) FROM pg_locks WHERE NOT granted AND "
+                            "relation = 'pos.enrol_codes'::regclass");
+        return n ? n->integer(0, 0) : -1;
+    };
+    const auto publicKey = [] {
+        auto key = Ed25519::generatePrivateKey();
+        return key ? Ed25519::publicKeyFor(*key).value_or(QByteArray()).toBase64() : QByteArray();
+    };
+    const QJsonObject body{{QStringLiteral("code"), code},
+                           {QStringLiteral("register_id"), newUuid()},
+                           {QStringLiteral("name"), QStringLiteral("Till 1")},
+                           {QStringLiteral("signing_key"), QString::fromLatin1(publicKey())},
+                           {QStringLiteral("device_key"), QString::fromLatin1(publicKey())},
+                           {QStringLiteral("audit_head"),
+                            QJsonObject{{QStringLiteral("row_count"), 0},
+                                        {QStringLiteral("head_hash"),
+                                         QString::fromLatin1(QByteArray(32, '\0').toBase64())}}}};
+    QNetworkAccessManager nam;
+    QNetworkReply* enrolling =
+        startHttps(nam, m_syncd->caCertificates(), "POST", m_syncd->url("/v1/enrol"), {},
+                   QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), qint64(1), 15000); // held up reading pos.enrol_codes
+
+    const ApiReply health = m_syncd->health();
+    QVERIFY2(health.status == 200, qPrintable(health.describe()));
+    QVERIFY(!enrolling->isFinished());
+
+    QVERIFY(lock->rollback());
+    const ApiReply enrolled = finishHttps(enrolling);
+    QVERIFY2(enrolled.status == 200, qPrintable(enrolled.describe()));
+    QCOMPARE(enrolled.body.value(QStringLiteral("company_id")).toString(), company);
 }
 
 void tst_syncserver::databaseGoesAwayAndComesBack()

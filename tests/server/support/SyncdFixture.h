@@ -85,6 +85,8 @@ public:
     QString configFile() const { return m_cluster.folder() + QStringLiteral("/pos-syncd.ini"); }
     QString serverLogFile() const { return m_cluster.folder() + QStringLiteral("/pos-syncd.log"); }
     int port() const { return m_port; }
+    // Worker threads of the next start() (0: pos-syncd's default, ServerConfig::workers).
+    void setWorkers(int workers) { m_workers = workers; }
     QUrl baseUrl() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port)); }
     QList<QSslCertificate> caCertificates() const
     {
@@ -391,6 +393,7 @@ private:
         config.conninfo = appConninfo();
         config.witnessKeyPath = m_cluster.folder() + QStringLiteral("/witness.key");
         config.maxBodyBytes = syncprotocol::MaxBodyBytes;
+        config.workers = m_workers;
         if (auto saved = config.save(configFile()); !saved) {
             m_error = saved.error().message;
             return false;
@@ -438,6 +441,7 @@ private:
     QString m_appPassfile;
     QString m_error;
     int m_port = 0;
+    int m_workers = 0;
     bool m_ok = false;
     qint64 m_setUpMs = 0;
 };

@@ -70,12 +70,12 @@ inline QByteArray newNonce()
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-// Sends one HTTPS request and waits for the answer (or 20 s). TLS 1.3 only; `ca` is the only
-// trusted root; when `pins` is not empty, the server's leaf must match one of them as well.
-inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificate>& ca,
-                          const QByteArray& method, const QUrl& url,
-                          const QList<std::pair<QByteArray, QByteArray>>& headers,
-                          const QByteArray& body, const QStringList& pins = {})
+// Sends one HTTPS request without waiting: TLS 1.3 only, `ca` is the only trusted root. The
+// reply belongs to `nam`; finishHttps() waits for it.
+inline QNetworkReply* startHttps(QNetworkAccessManager& nam, const QList<QSslCertificate>& ca,
+                                 const QByteArray& method, const QUrl& url,
+                                 const QList<std::pair<QByteArray, QByteArray>>& headers,
+                                 const QByteArray& body)
 {
     QNetworkRequest request(url);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -90,8 +90,14 @@ inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificat
     if (!body.isNull() || method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
+    return nam.sendCustomRequest(request, method, body);
+}
 
-    QNetworkReply* reply = nam.sendCustomRequest(request, method, body);
+// Waits for a reply startHttps() gave (or 25 s) and reads it; the reply is deleted later. When
+// `pins` is not empty, the server's leaf must match one of them as well (call it right after
+// startHttps(), before any event is processed, for that check to see the handshake).
+inline ApiReply finishHttps(QNetworkReply* reply, const QStringList& pins = {})
+{
     ApiReply out;
     bool pinRefused = false;
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
@@ -121,6 +127,15 @@ inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificat
     out.body = QJsonDocument::fromJson(out.raw).object();
     reply->deleteLater();
     return out;
+}
+
+// Sends one HTTPS request and waits for the answer (startHttps, then finishHttps).
+inline ApiReply sendHttps(QNetworkAccessManager& nam, const QList<QSslCertificate>& ca,
+                          const QByteArray& method, const QUrl& url,
+                          const QList<std::pair<QByteArray, QByteArray>>& headers,
+                          const QByteArray& body, const QStringList& pins = {})
+{
+    return finishHttps(startHttps(nam, ca, method, url, headers, body), pins);
 }
 
 // What a test may spoil in a signed request.
@@ -242,6 +257,13 @@ public:
     ApiReply send(const QByteArray& method, const QByteArray& pathAndQuery, const QByteArray& body,
                   const Tamper& tamper)
     {
+        return finishHttps(start(method, pathAndQuery, body, tamper));
+    }
+
+    // The same request, sent without waiting for the answer (finishHttps() reads it).
+    QNetworkReply* start(const QByteArray& method, const QByteArray& pathAndQuery,
+                         const QByteArray& body, const Tamper& tamper = {})
+    {
         syncprotocol::SignedRequest signedRequest;
         signedRequest.method = method;
         signedRequest.pathAndQuery = pathAndQuery;
@@ -273,8 +295,8 @@ public:
             {syncprotocol::HeaderSignature, signature.toBase64()}};
         if (!signedRequest.sessionToken.isEmpty())
             headers.append({syncprotocol::HeaderSession, signedRequest.sessionToken});
-        return sendHttps(m_nam, m_ca, method, url(pathAndQuery), headers,
-                         method == "GET" ? QByteArray() : body);
+        return startHttps(m_nam, m_ca, method, url(pathAndQuery), headers,
+                          method == "GET" ? QByteArray() : body);
     }
 
     ApiReply get(const QByteArray& pathAndQuery, const Tamper& tamper = {})
