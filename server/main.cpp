@@ -30,7 +30,8 @@ The configuration is an INI file:
   [database]  conninfo (libpq; over TCP with sslmode=verify-full and
               ssl_min_protocol_version=TLSv1.3)
   [witness]   key (made with mode 0600 on first start)
-  [limits]    max_body_bytes (optional, at most 8 MiB)
+  [limits]    max_body_bytes (optional, at most 8 MiB), workers (optional, 1 to 64
+              threads with a database connection each; default: the CPUs, 2 to 8)
 Once listening, pos-syncd prints "listening on ADDRESS:PORT" on standard output.
 )";
 
