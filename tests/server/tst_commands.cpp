@@ -1,10 +1,10 @@
-// POST /v1/session and POST /v1/commands against the real pos-syncd over TLS 1.3 on loopback and
-// a throw-away PostgreSQL (SyncdFixture): users sign in at an enrolled register and edit the
-// server-authoritative catalog, store prices, staff, settings and role overrides the way an
-// owner's or manager's desktop does. What the server stored is read back as the superuser.
+// POST /v1/commands against the real pos-syncd over TLS 1.3 on loopback and a throw-away
+// PostgreSQL (CommandWorld): users signed in at an enrolled register (tst_sessions tests the
+// sign-in itself) edit the server-authoritative catalog, store prices, staff, settings and role
+// overrides the way an owner's or manager's desktop does. What the server stored is read back as
+// the superuser.
 
-#include "SyncdFixture.h"
-#include "auth/CredentialHash.h"
+#include "CommandWorld.h"
 #include "crypto/Ed25519.h"
 #include "store/KeyStore.h"
 #include "sync/CommandClient.h"
@@ -22,32 +22,23 @@ using namespace pos::test;
 
 namespace {
 
-const QByteArray Password = QByteArrayLiteral("correct horse battery 7");
-
-struct Users {
-    QString owner, manager, district, auditor, locked;
-};
+const QByteArray& Password = WorldPassword;
 
 } // namespace
 
-class tst_commands : public QObject {
+class tst_commands : public QObject, private CommandWorld {
     Q_OBJECT
 
 private slots:
     void initTestCase();
     void cleanupTestCase();
 
-    void signInGivesATokenForTheUsersStores();
-    void wrongSecretsAreRefusedAlikeAndWriteNothing();
-    void repeatedFailuresLockTheUserCode();
-    void aUserCodeIsCheckedOneSignInAtATime();
     void aCommandNeedsASignedInUser();
     void catalogCommandsAndAResentCommandId();
     void staleEditIsRefusedNamingWhatChanged();
     void managerCannotSetAnotherStoresPrice();
     void auditorCannotEditTheCatalog();
     void staffFollowTheStaffRules();
-    void deactivatedUserLosesTheSession();
     void settingsAndRoleOverrides();
     void malformedCommandsWriteNothing_data();
     void malformedCommandsWriteNothing();
@@ -56,78 +47,13 @@ private slots:
     void theServerLogHoldsNoSecret();
 
 private:
-    ApiReply command(const QByteArray& token, const QString& kind, const QString& id, qint64 base,
-                     const QJsonObject& data, const QString& commandId = newUuid(),
-                     TestDevice* device = nullptr);
-    QByteArray signIn(TestDevice& device, const QString& code);
-    qint64 scalar(const QByteArray& sql, const QList<QByteArray>& params = {});
-    QStringList changedBesideNonces(const QMap<QString, qint64>& before);
-
-    std::unique_ptr<SyncdFixture> m_f;
-    QString m_company, m_s1, m_s2, m_otherCompany;
-    Users m_users;
-    std::unique_ptr<TestDevice> m_d1, m_d2, m_other;
-    QByteArray m_owner, m_manager, m_district, m_auditor;
     QString m_tax, m_category, m_product;
 };
 
 void tst_commands::initTestCase()
 {
-    m_f = std::make_unique<SyncdFixture>();
-    QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
-    QVERIFY2(m_f->start(), qPrintable(m_f->error()));
-    m_company = m_f->createCompany(QStringLiteral("Corner Shops"));
-    m_s1 = m_f->createStore(m_company, QStringLiteral("High Street"));
-    m_s2 = m_f->createStore(m_company, QStringLiteral("Station"));
-    m_otherCompany = m_f->createCompany(QStringLiteral("Other Co"));
-    const QString otherStore = m_f->createStore(m_otherCompany, QStringLiteral("Elsewhere"));
-    QVERIFY2(!m_s2.isEmpty() && !otherStore.isEmpty(), qPrintable(m_f->error()));
-    // The owners by the admin command (its password hash costs what the policy says).
-    m_users.owner =
-        m_f->createUser(m_company, QStringLiteral("10"), QStringLiteral("owner"), Password);
-    QVERIFY2(!m_users.owner.isEmpty(), qPrintable(m_f->error()));
-    QVERIFY(
-        !m_f->createUser(m_otherCompany, QStringLiteral("10"), QStringLiteral("owner"), Password)
-             .isEmpty());
-    m_d1 = m_f->enrolDevice(m_company, m_s1, QStringLiteral("Till 1"));
-    m_d2 = m_f->enrolDevice(m_company, m_s2, QStringLiteral("Till 2"));
-    m_other = m_f->enrolDevice(m_otherCompany, otherStore, QStringLiteral("Their till"));
-    QVERIFY2(m_d1 && m_d2 && m_other, qPrintable(m_f->error()));
-    m_owner = signIn(*m_d1, QStringLiteral("10"));
-    QVERIFY(!m_owner.isEmpty());
-    // Everyone else by the owner's user.create, with password hashes made on the desktop (cheap
-    // parameters here, so the many sign-ins below stay quick).
-    auto hash = CredentialHash::hashPassword(
-        [] {
-            QByteArray copy = Password;
-            return SecretBytes::takeFrom(copy);
-        }(),
-        Scrypt::Params{1u << 10, 8, 1});
-    QVERIFY(hash.has_value());
-    const auto user = [&](const char* code, const char* role, const QStringList& stores) {
-        const QString id = newUuid();
-        QJsonArray storeIds;
-        for (const QString& st : stores)
-            storeIds.append(st);
-        const ApiReply r = command(m_owner, QStringLiteral("user.create"), id, 0,
-                                   {{QStringLiteral("code"), QString::fromLatin1(code)},
-                                    {QStringLiteral("name"), QString::fromLatin1(code)},
-                                    {QStringLiteral("role"), QString::fromLatin1(role)},
-                                    {QStringLiteral("store_ids"), storeIds},
-                                    {QStringLiteral("password_hash"), *hash}});
-        if (r.status != 200)
-            qWarning("user.create: %s", qPrintable(r.describe()));
-        return r.status == 200 ? id : QString();
-    };
-    m_users.manager = user("20", "manager", {m_s1});
-    m_users.district = user("30", "manager", {m_s1, m_s2});
-    m_users.auditor = user("40", "auditor", {m_s1});
-    m_users.locked = user("50", "manager", {m_s1});
-    QVERIFY(!m_users.locked.isEmpty());
-    m_manager = signIn(*m_d1, QStringLiteral("20"));
-    m_district = signIn(*m_d2, QStringLiteral("30"));
-    m_auditor = signIn(*m_d1, QStringLiteral("40"));
-    QVERIFY(!m_manager.isEmpty() && !m_district.isEmpty() && !m_auditor.isEmpty());
+    const QString problem = setUpWorld();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     // The catalog the tests edit, made by the owner.
     m_tax = newUuid();
@@ -146,157 +72,7 @@ void tst_commands::initTestCase()
 
 void tst_commands::cleanupTestCase()
 {
-    m_d1.reset();
-    m_d2.reset();
-    m_other.reset();
-    m_f.reset();
-}
-
-QByteArray tst_commands::signIn(TestDevice& device, const QString& code)
-{
-    const ApiReply r = device.signIn(code, QString::fromLatin1(Password));
-    device.signOut(); // tokens are passed per request below
-    if (r.status != 200) {
-        qWarning("sign-in of %s: %s", qPrintable(code), qPrintable(r.describe()));
-        return {};
-    }
-    return r.body.value(QStringLiteral("token")).toString().toLatin1();
-}
-
-ApiReply tst_commands::command(const QByteArray& token, const QString& kind, const QString& id,
-                               qint64 base, const QJsonObject& data, const QString& commandId,
-                               TestDevice* device)
-{
-    const QJsonObject body{{QStringLiteral("command_id"), commandId},
-                           {QStringLiteral("kind"), kind},
-                           {QStringLiteral("id"), id},
-                           {QStringLiteral("base_version"), base},
-                           {QStringLiteral("data"), data}};
-    TestDevice& d = device ? *device : (token == m_district ? *m_d2 : *m_d1);
-    return d.post("/v1/commands", body, RequestTamper().withSession(token));
-}
-
-qint64 tst_commands::scalar(const QByteArray& sql, const QList<QByteArray>& params)
-{
-    auto r = m_f->cluster().superuser()->exec(sql, params);
-    return r && r->rows() == 1 && !r->isNull(0, 0) ? r->integer(0, 0) : -1;
-}
-
-QStringList tst_commands::changedBesideNonces(const QMap<QString, qint64>& before)
-{
-    QStringList out = SyncdFixture::changedTables(before, m_f->rowCounts());
-    out.removeIf([](const QString& line) { return line.startsWith(u"request_nonces:"); });
-    return out;
-}
-
-void tst_commands::signInGivesATokenForTheUsersStores()
-{
-    ApiReply r = m_d2->signIn(QStringLiteral("10"), QString::fromLatin1(Password));
-    m_d2->signOut();
-    QCOMPARE(r.status, 200);
-    const QString token = r.body.value(QStringLiteral("token")).toString();
-    QCOMPARE(token.size(), 43); // 32 bytes, base64url without padding
-    QCOMPARE(r.body.value(QStringLiteral("role")).toString(), QStringLiteral("owner"));
-    QCOMPARE(r.body.value(QStringLiteral("user_id")).toString(), m_users.owner);
-    QStringList stores;
-    for (const QJsonValue& s : r.body.value(QStringLiteral("store_ids")).toArray())
-        stores.append(s.toString());
-    stores.sort();
-    QStringList expected{m_s1, m_s2};
-    expected.sort();
-    QCOMPARE(stores, expected); // an owner: every store of the company
-    const QDateTime expires =
-        QDateTime::fromString(r.body.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
-    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 12 * 3600) < 120);
-    // Only the token's hash is stored, bound to this register.
-    QCOMPARE(scalar("SELECT count(*) FROM pos.user_tokens WHERE token_hash = $1::bytea AND "
-                    "device_id = $2::uuid",
-                    {"\\x" + sha256(token.toLatin1()).toHex(), m_d2->registerId().toUtf8()}),
-             1);
-
-    // A manager of the High Street store only may not start a session at the Station's till.
-    r = m_d2->signIn(QStringLiteral("20"), QString::fromLatin1(Password));
-    m_d2->signOut();
-    QCOMPARE(r.status, 403);
-    QCOMPARE(r.errorCode(), QStringLiteral("forbidden"));
-}
-
-void tst_commands::wrongSecretsAreRefusedAlikeAndWriteNothing()
-{
-    const auto before = m_f->rowCounts();
-    const ApiReply wrong = m_d1->signIn(QStringLiteral("30"), QStringLiteral("not the password"));
-    const ApiReply unknown = m_d1->signIn(QStringLiteral("99"), QString::fromLatin1(Password));
-    m_d1->signOut();
-    QCOMPARE(wrong.status, 401);
-    QCOMPARE(unknown.status, 401);
-    QCOMPARE(wrong.errorCode(), QStringLiteral("unauthenticated"));
-    QCOMPARE(wrong.raw, unknown.raw); // nothing tells an unknown code from a wrong password
-    QVERIFY(!wrong.raw.contains("not the password"));
-    const ApiReply malformed =
-        m_d1->post("/v1/session", {{QStringLiteral("user_code"), QStringLiteral("x")}});
-    QCOMPARE(malformed.status, 400);
-    QCOMPARE(changedBesideNonces(before), QStringList());
-}
-
-void tst_commands::repeatedFailuresLockTheUserCode()
-{
-    // AUTH-3 on the server: the fifth failure in a row locks the code for a while, and then
-    // even the right password waits.
-    QList<int> statuses;
-    for (int i = 0; i < 5; ++i)
-        statuses.append(
-            m_d1->signIn(QStringLiteral("50"), QStringLiteral("wrong guess %1").arg(i)).status);
-    QCOMPARE(statuses, (QList<int>{401, 401, 401, 401, 429}));
-    const ApiReply right = m_d1->signIn(QStringLiteral("50"), QString::fromLatin1(Password));
-    m_d1->signOut();
-    QCOMPARE(right.status, 429);
-    QCOMPARE(right.errorCode(), QStringLiteral("locked"));
-    QVERIFY2(right.body.value(QStringLiteral("error"))
-                 .toObject()
-                 .value(QStringLiteral("message"))
-                 .toString()
-                 .contains(QStringLiteral("seconds")),
-             qPrintable(right.describe()));
-    // Another user code is not held up by it.
-    QVERIFY(!signIn(*m_d1, QStringLiteral("40")).isEmpty());
-}
-
-void tst_commands::aUserCodeIsCheckedOneSignInAtATime()
-{
-    // pos-syncd carries requests out on several threads. Guesses sent all at once must not all be
-    // checked before the first failure counts: while one sign-in for a user code is being
-    // checked, another for the same code is refused without being checked.
-    auto lock = m_f->directSql();
-    QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
-    QVERIFY(lock->begin());
-    QVERIFY(lock->exec("LOCK TABLE pos.users IN ACCESS EXCLUSIVE MODE"));
-    const auto waiting = [&] {
-        // pos-syncd's backends only (autovacuum never waits for a lock).
-        auto n = lock->exec("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
-                            "WHERE NOT l.granted AND l.relation = 'pos.users'::regclass AND "
-                            "a.usename = $1",
-                            {m_f->appLogin().toUtf8()});
-        return n ? n->integer(0, 0) : -1;
-    };
-    const QByteArray rightOne =
-        QJsonDocument(QJsonObject{{QStringLiteral("user_code"), QStringLiteral("40")},
-                                  {QStringLiteral("password"), QString::fromLatin1(Password)}})
-            .toJson(QJsonDocument::Compact);
-    QNetworkReply* first = m_d1->start("POST", "/v1/session", rightOne);
-    QTRY_COMPARE_WITH_TIMEOUT(waiting(), qint64(1), 15000); // held up reading pos.users
-
-    const ApiReply guess = m_d1->signIn(QStringLiteral("40"), QStringLiteral("a parallel guess"));
-    QCOMPARE(guess.status, 429);
-    QCOMPARE(guess.errorCode(), QStringLiteral("locked"));
-    QVERIFY2(guess.raw.contains("already being checked"), qPrintable(guess.describe()));
-    QVERIFY(!first->isFinished());
-
-    QVERIFY(lock->rollback());
-    const ApiReply signedIn = finishHttps(first);
-    QVERIFY2(signedIn.status == 200, qPrintable(signedIn.describe()));
-    // The refused guess was not counted as a failure: the right password still works.
-    QVERIFY(!signIn(*m_d1, QStringLiteral("40")).isEmpty());
-    m_d1->signOut();
+    tearDownWorld();
 }
 
 void tst_commands::aCommandNeedsASignedInUser()
@@ -548,29 +324,6 @@ void tst_commands::staffFollowTheStaffRules()
     r = command(m_manager, QStringLiteral("user.update"), cashierId, 3,
                 {{QStringLiteral("name"), QStringLiteral("Casey B")}});
     QCOMPARE(r.status, 403);
-}
-
-void tst_commands::deactivatedUserLosesTheSession()
-{
-    const QByteArray token = signIn(*m_d1, QStringLiteral("20"));
-    QVERIFY(!token.isEmpty());
-    ApiReply r = command(m_owner, QStringLiteral("user.update"), m_users.manager, 1,
-                         {{QStringLiteral("active"), false}});
-    QVERIFY2(r.status == 200, qPrintable(r.describe()));
-    r = command(token, QStringLiteral("category.create"), newUuid(), 0,
-                {{QStringLiteral("name"), QStringLiteral("Snacks")}});
-    QCOMPARE(r.status, 401);
-    QCOMPARE(scalar("SELECT count(*) FROM pos.user_tokens WHERE user_id = $1::uuid",
-                    {m_users.manager.toUtf8()}),
-             0);
-    r = m_d1->signIn(QStringLiteral("20"), QString::fromLatin1(Password));
-    m_d1->signOut();
-    QCOMPARE(r.status, 403);
-    r = command(m_owner, QStringLiteral("user.update"), m_users.manager, 2,
-                {{QStringLiteral("active"), true}});
-    QCOMPARE(r.status, 200);
-    m_manager = signIn(*m_d1, QStringLiteral("20"));
-    QVERIFY(!m_manager.isEmpty());
 }
 
 void tst_commands::settingsAndRoleOverrides()
