@@ -115,6 +115,8 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
                                                          enrolAttempts));
     }
     server->m_pool = std::make_unique<WorkerPool<ServerWorker>>(std::move(workers), server.get());
+    qCInfo(lcHttp, "%d worker threads, each with its own database connection",
+           config.effectiveWorkers());
     if (auto listening = server->listen(tls->configuration); !listening)
         return std::unexpected(listening.error());
     return server;
@@ -142,11 +144,6 @@ quint16 SyncServer::port() const
 QByteArray SyncServer::witnessPublicKey() const
 {
     return m_witness->publicKey();
-}
-
-int SyncServer::workers() const
-{
-    return m_pool ? static_cast<int>(m_pool->size()) : 0;
 }
 
 Status SyncServer::listen(const QSslConfiguration& tls)

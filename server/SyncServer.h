@@ -47,7 +47,6 @@ public:
     quint16 port() const; // the bound port (the configured one, or the one picked for port 0)
     QStringList pins() const { return m_pins; }
     QByteArray witnessPublicKey() const;
-    int workers() const;
 
 private:
     using Work = std::function<ServerWorker::Answer(ServerWorker&)>;

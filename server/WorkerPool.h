@@ -46,8 +46,6 @@ public:
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
-    std::size_t size() const { return m_workers.size(); }
-
     // work runs on a worker thread; done(result) then runs on the context's thread, unless the
     // context is gone by then. False (and nothing runs) when the queue is full.
     template <class R> bool submit(std::function<R(T&)> work, std::function<void(R)> done)
