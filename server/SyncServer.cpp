@@ -106,7 +106,8 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
 
     const auto enrolAttempts = std::make_shared<EnrolAttempts>();
     std::vector<std::unique_ptr<ServerWorker>> workers;
-    for (int i = 0; i < config.effectiveWorkers(); ++i) {
+    const int workerCount = config.effectiveWorkers();
+    for (int i = 0; i < workerCount; ++i) {
         auto pg = PgConnection::open(config.conninfo);
         if (!pg)
             return std::unexpected(pg.error());
@@ -115,8 +116,7 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
                                                          enrolAttempts));
     }
     server->m_pool = std::make_unique<WorkerPool<ServerWorker>>(std::move(workers), server.get());
-    qCInfo(lcHttp, "%d worker threads, each with its own database connection",
-           config.effectiveWorkers());
+    qCInfo(lcHttp, "%d worker threads, each with its own database connection", workerCount);
     if (auto listening = server->listen(tls->configuration); !listening)
         return std::unexpected(listening.error());
     return server;

@@ -3,9 +3,10 @@
 #include "ApiResponse.h"
 #include "Error.h"
 #include "ServerConfig.h"
-#include "ServerContext.h"
 #include "ServerWorker.h"
 #include "WorkerPool.h"
+#include "crypto/Ed25519.h"
+#include "crypto/SecretBytes.h"
 
 #include <QHostAddress>
 #include <QHttpServerRequest>
